@@ -1,0 +1,47 @@
+import type { Database } from "./db/client";
+import { findRoot } from "./db/repos/unit.repo";
+import { systemActor } from "./services/context";
+import { loadDemo } from "./services/demo.service";
+import { todayIso } from "./services/unit.service";
+import { loadReferenceUnits } from "./services/unit-load.service";
+import { bootstrapAdmin } from "./services/user.service";
+
+export interface PrepareOptions {
+  loadDemo: boolean;
+  log: (message: string) => void;
+}
+
+/** Everything a first start needs: schema, the official units, the first admin, the demo. */
+export async function prepareDatabase(database: Database, options: PrepareOptions): Promise<void> {
+  await database.migrate();
+  const actor = systemActor();
+  if (!(await findRoot(database.db, todayIso()))) {
+    const t0 = Date.now();
+    const report = await loadReferenceUnits(database.db);
+    options.log(
+      `Đã nạp ${report.inserted} đơn vị hành chính, ${report.crosswalkRows} dòng chuyển đổi (${Date.now() - t0} ms)`,
+    );
+  }
+  const admin = await bootstrapAdmin(database.db, actor);
+  if (admin) {
+    options.log(
+      [
+        "",
+        "================================================================",
+        " Tài khoản quản trị đầu tiên / first administrator account:",
+        `   tên đăng nhập / user name: ${admin.username}`,
+        `   mật khẩu dùng một lần / one-time password: ${admin.password}`,
+        " Mật khẩu này chỉ hiện một lần; hãy đổi ngay khi đăng nhập.",
+        " It is shown only once; you will be asked to change it.",
+        "================================================================",
+        "",
+      ].join("\n"),
+    );
+  }
+  if (options.loadDemo) {
+    const report = await loadDemo(database.db, actor, todayIso());
+    if (report.agencies + report.users > 0) {
+      options.log(`Dữ liệu mẫu: ${report.agencies} cơ quan, ${report.users} người dùng (mật khẩu: xem README)`);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import { and, asc, eq, gt, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { agencies } from "../schema/agency";
+import { units } from "../schema/unit";
+import { sessions, users } from "../schema/user";
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUserRow = typeof users.$inferInsert;
+
+export async function findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
+  const rows = await db.select().from(users).where(eq(users.username, username));
+  return rows[0];
+}
+
+export async function findUserById(db: Executor, id: number): Promise<UserRow | undefined> {
+  const rows = await db.select().from(users).where(eq(users.id, id));
+  return rows[0];
+}
+
+export async function listUsers(db: Executor): Promise<UserRow[]> {
+  return db.select().from(users).orderBy(asc(users.username));
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return rows[0]?.n ?? 0;
+}
+
+export async function insertUser(tx: Executor, row: NewUserRow): Promise<UserRow> {
+  const rows = await tx.insert(users).values(row).returning();
+  return rows[0] as UserRow;
+}
+
+export async function updateUser(tx: Executor, id: number, patch: Partial<NewUserRow>): Promise<UserRow> {
+  const rows = await tx.update(users).set(patch).where(eq(users.id, id)).returning();
+  return rows[0] as UserRow;
+}
+
+export interface SessionUser {
+  user: UserRow;
+  csrfToken: string;
+  unitPath: string | null;
+  unitName: string | null;
+  agencyName: string | null;
+  agencyUnitPath: string | null;
+}
+
+/** The live session and its user with the facts access rules need (unit path, agency). */
+export async function findSessionUser(db: Executor, sessionId: string): Promise<SessionUser | undefined> {
+  const agencyUnit = sql`(SELECT au.path FROM units au WHERE au.id = ${agencies.unitId})`;
+  const rows = await db
+    .select({
+      user: users,
+      csrfToken: sessions.csrfToken,
+      unitPath: units.path,
+      unitName: units.fullName,
+      agencyName: agencies.name,
+      agencyUnitPath: sql<string | null>`${agencyUnit}`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(units, eq(units.id, users.unitId))
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, sql`now()`), eq(users.isActive, true)));
+  return rows[0];
+}
+
+export async function insertSession(tx: Executor, row: typeof sessions.$inferInsert): Promise<void> {
+  await tx.insert(sessions).values(row);
+}
+
+export async function deleteSession(tx: Executor, id: string): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteSessionsOfUser(tx: Executor, userId: number): Promise<number> {
+  const rows = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  return rows.length;
+}

@@ -1,0 +1,4 @@
+export * from "./agency";
+export * from "./audit";
+export * from "./unit";
+export * from "./user";

@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import cookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { AppError } from "../../core/errors";
+import type { AppConfig } from "../config";
+import type { Database } from "../db/client";
+import { createAuthService } from "../services/auth.service";
+import { registerAuth } from "./auth";
+import { handleError } from "./errors";
+import { agencyRoutes } from "./routes/agency.routes";
+import { auditRoutes } from "./routes/audit.routes";
+import { authRoutes } from "./routes/auth.routes";
+import { healthRoutes } from "./routes/health.routes";
+import { unitRoutes } from "./routes/unit.routes";
+import { userRoutes } from "./routes/user.routes";
+import { registerSecurityHeaders } from "./security";
+
+export interface AppDeps {
+  database: Database;
+  config: Pick<AppConfig, "sessionTtlHours" | "cookieSecure" | "logLevel">;
+  /** Built web app to serve at /; omitted in API-only tests. */
+  webDir?: string | null;
+  /** Upper bound for JSON bodies; file uploads set their own limits. */
+  bodyLimit?: number;
+}
+
+export type App = FastifyInstance;
+
+export async function createApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: deps.bodyLimit ?? 1_048_576,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Bình Đẳng API", version: "0.1.0", description: "Kế hoạch, thu thập và báo cáo bình đẳng giới" },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "bd_session" },
+          csrf: { type: "apiKey", in: "header", name: "x-csrf-token" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerSecurityHeaders(app);
+  const auth = createAuthService({ db: deps.database.db, sessionTtlHours: deps.config.sessionTtlHours });
+  registerAuth(app, auth);
+
+  const ctx = { db: deps.database.db, database: deps.database, auth, config: deps.config };
+  await app.register(
+    async (api) => {
+      await healthRoutes(api, ctx);
+      await authRoutes(api, ctx);
+      await unitRoutes(api, ctx);
+      await agencyRoutes(api, ctx);
+      await auditRoutes(api, ctx);
+      await userRoutes(api, ctx);
+      api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: "/api" },
+  );
+
+  await registerWeb(app, deps.webDir ?? null);
+  return app;
+}
+
+export type RouteContext = {
+  db: Database["db"];
+  database: Database;
+  auth: ReturnType<typeof createAuthService>;
+  config: AppDeps["config"];
+};
+
+/** The built single-page app; unknown non-API paths get index.html so deep links work. */
+async function registerWeb(app: FastifyInstance, webDir: string | null): Promise<void> {
+  const hasWeb = webDir !== null && existsSync(join(webDir, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ["index.html"] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (!hasWeb || request.url.startsWith("/api/") || request.method !== "GET") {
+      return handleErrorNotFound(request, reply);
+    }
+    return reply.type("text/html; charset=utf-8").sendFile("index.html");
+  });
+}
+
+function handleErrorNotFound(request: Parameters<typeof handleError>[1], reply: Parameters<typeof handleError>[2]) {
+  return handleError(new AppError("NOT_FOUND"), request, reply);
+}
