@@ -44,3 +44,5 @@ export const ZCrosswalkRow = z.object({
   note: z.string().nullable(),
 });
 export const ZCrosswalkList = z.object({ items: z.array(ZCrosswalkRow) });
+
+export const ZUnitCodeParams = z.object({ code: z.string().regex(/^(VN|\d{2,5})$/, "mã đơn vị: 2–5 chữ số") });

@@ -13,7 +13,10 @@ export function templateKey(): string {
       for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         const p = join(d, entry.name);
         if (entry.isDirectory()) walk(p);
-        else h.update(p).update(String(statSync(p).size)).update(readFileSync(p));
+        else
+          h.update(p)
+            .update(String(statSync(p).size))
+            .update(readFileSync(p));
       }
     };
     walk(join(ROOT, dir));

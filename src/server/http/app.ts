@@ -36,6 +36,19 @@ export interface AppDeps {
 
 export type App = FastifyInstance;
 
+/** Every registered route with its access level; the access test walks this table. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: "public" | "authenticated";
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
 export async function createApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
@@ -66,6 +79,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   registerSecurityHeaders(app);
+  const routeTable: RouteEntry[] = [];
+  app.decorate("routeTable", routeTable);
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === "HEAD") continue;
+      routeTable.push({ method, url: route.url, access: route.config?.access ?? "authenticated" });
+    }
+  });
   const auth = createAuthService({ db: deps.database.db, sessionTtlHours: deps.config.sessionTtlHours });
   registerAuth(app, auth);
 

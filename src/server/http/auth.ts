@@ -44,7 +44,8 @@ function isCrossSite(request: FastifyRequest): boolean {
 
 export function registerAuth(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest("session", null);
-  app.addHook("preHandler", async (request) => {
+  // preValidation: refuse strangers before their body is even validated (401 before 400).
+  app.addHook("preValidation", async (request) => {
     const config = request.routeOptions.config;
     if (!request.routeOptions.url) return; // 404s and static files
     if (UNSAFE.has(request.method) && isCrossSite(request)) throw new AppError("CSRF");

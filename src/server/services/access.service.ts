@@ -13,6 +13,10 @@ export function assertCan(actor: Actor, action: Action, target: AccessTarget | n
 /** The access target of a unit: its ancestor ids from the stored path. */
 export async function unitTarget(db: Executor, unitId: number, agencyId: number | null = null): Promise<AccessTarget> {
   const path = await findUnitPath(db, unitId);
-  if (path === undefined) throw new AppError("NOT_FOUND");
+  if (path === undefined) {
+    throw new AppError("NOT_FOUND", {
+      userMessage: { vi: "Không tìm thấy đơn vị hành chính.", en: "Administrative unit not found." },
+    });
+  }
   return { unitPath: parseUnitPath(path), agencyId };
 }

@@ -1,5 +1,4 @@
 import type { AccessTarget } from "../../core/access";
-import { AppError } from "../../core/errors";
 import type { Db, Executor } from "../db/client";
 import { findAgency } from "../db/repos/agency.repo";
 import { listAuditFor } from "../db/repos/audit.repo";
@@ -31,8 +30,8 @@ export async function readAudit(db: Db, actor: Actor, objectType: string, object
   const resolver = resolvers.get(objectType);
   const isOwnUser = objectType === "user" && objectId === String(actor.principal.id);
   if (!isOwnUser) {
+    // An object that no longer exists (a deleted draft) has no scope left: administrators only.
     const target = resolver ? await resolver(db, objectId).catch(() => null) : null;
-    if (resolver && target === null) throw new AppError("NOT_FOUND");
     assertCan(actor, "audit.read", target);
   }
   return listAuditFor(db, objectType, objectId);

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import {
   type CrosswalkRow,
   findRoot,
+  findUnitByCode,
   findUnitById,
   findUnitsByIds,
   listChildren,
@@ -39,6 +40,20 @@ export async function getUnitWithAncestors(
   const byId = new Map((await findUnitsByIds(db, ancestorIds, asOf)).map((u) => [u.id, u]));
   const ancestors = ancestorIds.map((a) => byId.get(a)).filter((u): u is UnitRow => u !== undefined);
   return { unit, ancestors };
+}
+
+export async function getUnitByCode(db: Db, actor: Actor, code: string, asOf: string): Promise<UnitRow> {
+  assertCan(actor, "unit.browse");
+  const unit = await findUnitByCode(db, code, asOf);
+  if (!unit) {
+    throw new AppError("NOT_FOUND", {
+      userMessage: {
+        vi: `Không có đơn vị hành chính mã “${code}” vào ngày ${asOf.split("-").reverse().join("/")}.`,
+        en: `No administrative unit with code “${code}” on ${asOf}.`,
+      },
+    });
+  }
+  return unit;
 }
 
 export async function getChildren(db: Db, actor: Actor, id: number, asOf: string): Promise<UnitRow[]> {

@@ -5,6 +5,7 @@ import {
   ZAsOfQuery,
   ZCrosswalkList,
   ZUnit,
+  ZUnitCodeParams,
   ZUnitList,
   ZUnitSearchQuery,
   ZUnitSearchResult,
@@ -15,6 +16,7 @@ import {
   getChildren,
   getCrosswalk,
   getRoot,
+  getUnitByCode,
   getUnitWithAncestors,
   todayIso,
 } from "../../services/unit.service";
@@ -46,6 +48,20 @@ export async function unitRoutes(app: FastifyInstance, ctx: RouteContext): Promi
       const hits = await findUnits(ctx.db, actorOf(req), req.query.q, req.query.asOf ?? todayIso(), req.query.limit);
       return { items: hits.map((h) => ({ ...presentUnit(h.unit), path: h.path })) };
     },
+  );
+
+  r.get(
+    "/units/code/:code",
+    {
+      schema: {
+        tags,
+        summary: "Tra đơn vị theo mã chính thức",
+        params: ZUnitCodeParams,
+        querystring: ZAsOfQuery,
+        response: { 200: ZUnit },
+      },
+    },
+    async (req) => presentUnit(await getUnitByCode(ctx.db, actorOf(req), req.params.code, req.query.asOf ?? todayIso())),
   );
 
   r.get(
