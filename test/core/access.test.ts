@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { type Action, can, type Principal } from "../../src/core/access";
+
+// Tree used here: 1 nation → 10 Cần Thơ → 100 Phường Ninh Kiều; 1 → 20 Hà Nội.
+const CITY = [1, 10];
+const WARD = [1, 10, 100];
+const HANOI = [1, 20];
+const p = (role: Principal["role"], unitPath: number[], agencyId: number | null = null): Principal => ({
+  id: 7,
+  role,
+  unitPath,
+  agencyId,
+});
+
+describe("can", () => {
+  it("lets an admin do everything", () => {
+    for (const action of ["unit.load", "user.manage", "plan.issue", "data.approve"] as Action[]) {
+      expect(can(p("admin", []), action, { unitPath: HANOI })).toBe(true);
+    }
+  });
+
+  it("lets everyone signed in browse the official unit list", () => {
+    expect(can(p("viewer", WARD), "unit.browse")).toBe(true);
+  });
+
+  it("scopes a planner to its subtree for writes, and lets it read the plans above", () => {
+    const planner = p("planner", CITY);
+    expect(can(planner, "plan.write", { unitPath: WARD })).toBe(true);
+    expect(can(planner, "plan.write", { unitPath: CITY })).toBe(true);
+    expect(can(planner, "plan.write", { unitPath: [1] })).toBe(false);
+    expect(can(planner, "plan.read", { unitPath: [1] })).toBe(true);
+    expect(can(planner, "plan.read", { unitPath: HANOI })).toBe(false);
+    expect(can(planner, "agency.write", { unitPath: HANOI })).toBe(false);
+    expect(can(planner, "user.manage")).toBe(false);
+  });
+
+  it("lets a ward planner read its city's plan but not write it", () => {
+    const ward = p("planner", WARD);
+    expect(can(ward, "plan.read", { unitPath: CITY })).toBe(true);
+    expect(can(ward, "plan.write", { unitPath: CITY })).toBe(false);
+    expect(can(ward, "data.approve", { unitPath: CITY })).toBe(false);
+  });
+
+  it("keeps a viewer to reading its subtree", () => {
+    const viewer = p("viewer", CITY);
+    expect(can(viewer, "plan.read", { unitPath: WARD })).toBe(true);
+    expect(can(viewer, "plan.write", { unitPath: WARD })).toBe(false);
+    expect(can(viewer, "plan.read", { unitPath: HANOI })).toBe(false);
+  });
+
+  it("lets an agency reporter enter only its own agency's figures", () => {
+    const reporter = p("reporter", CITY, 5);
+    expect(can(reporter, "data.enter", { unitPath: CITY, agencyId: 5 })).toBe(true);
+    expect(can(reporter, "data.enter", { unitPath: CITY, agencyId: 6 })).toBe(false);
+    expect(can(reporter, "data.enter", { unitPath: CITY })).toBe(false);
+    expect(can(reporter, "data.approve", { unitPath: CITY, agencyId: 5 })).toBe(false);
+    expect(can(reporter, "agency.write", { unitPath: CITY, agencyId: 5 })).toBe(false);
+  });
+
+  it("lets a unit reporter enter the unit's own figures, not an agency's", () => {
+    const reporter = p("reporter", WARD);
+    expect(can(reporter, "data.enter", { unitPath: WARD })).toBe(true);
+    expect(can(reporter, "data.enter", { unitPath: WARD, agencyId: 9 })).toBe(false);
+    expect(can(reporter, "data.enter", { unitPath: CITY })).toBe(false);
+  });
+
+  it("refuses actions without a target to everyone but admins", () => {
+    expect(can(p("planner", CITY), "plan.read", null)).toBe(false);
+  });
+});
