@@ -1,3 +1,4 @@
+import { isAppError } from "../../core/errors";
 import { loadConfig } from "../config";
 
 // One file per command; each exports `run(args)` and returns an exit code.
@@ -33,6 +34,11 @@ async function main(argv: string[]): Promise<number> {
   return (await command.load()).run(args);
 }
 
-// Loaded early so a bad environment fails before any command runs.
-void loadConfig;
-process.exitCode = await main(process.argv.slice(2));
+try {
+  loadConfig(); // a bad environment fails before any command runs
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (isAppError(error)) console.error(`${error.userMessage.vi}\n${error.userMessage.en}`);
+  else console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+}
