@@ -27,9 +27,18 @@ export const ZUnitSearchQuery = ZAsOfQuery.extend({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
+export const ZUnitRevision = z.object({
+  validFrom: zIsoDate.nullable(),
+  validTo: zIsoDate.describe("exclusive"),
+  fullName: z.string(),
+  type: z.enum(UNIT_TYPES),
+  legalBasis: z.string().nullable(),
+});
+
 export const ZUnitWithAncestors = z.object({
   unit: ZUnit,
   ancestors: z.array(ZUnit).describe("root first, parent last"),
+  revisions: z.array(ZUnitRevision).describe("earlier names/types of this unit under the same code, oldest first"),
 });
 
 export const ZUnitList = z.object({ items: z.array(ZUnit) });

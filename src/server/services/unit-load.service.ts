@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { foldVietnamese } from "../../core/text";
 import { REFORM_DATE } from "../../core/units";
 import { type Db, type Executor, queryRows } from "../db/client";
+import { insertAudit } from "../db/repos/audit.repo";
 import {
   type ChangesFile,
   type CrosswalkFile,
@@ -11,6 +12,7 @@ import {
   type Units2024File,
   type Units2025File,
 } from "../reference/reference-files";
+import { type Actor, auditActor, systemActor } from "./context";
 
 // Loads the official unit lists and the crosswalk. Idempotent: a unit already
 // present (same code and validity start) is left alone, so `binhdang units
@@ -41,7 +43,7 @@ const BATCH = 1000;
 // District type "thanh_pho" (thành phố thuộc tỉnh) must not read as a province-level city.
 const DISTRICT_TYPES: Record<string, string> = { thanh_pho: "thanh_pho_thuoc_tinh" };
 
-export async function loadReferenceUnits(db: Db): Promise<UnitLoadReport> {
+export async function loadReferenceUnits(db: Db, actor: Actor = systemActor()): Promise<UnitLoadReport> {
   return db.transaction(async (tx) => {
     let inserted = 0;
     const u2025 = readReferenceJson<Units2025File>("admin-units-2025.json");
@@ -94,7 +96,19 @@ export async function loadReferenceUnits(db: Db): Promise<UnitLoadReport> {
 
     const crosswalkRows = await loadCrosswalk(tx, oldProvinces, newProvinces, oldDistricts);
     const revisions = await applyLaterChanges(tx);
-    return { inserted, crosswalkRows, revisions };
+    const report = { inserted, crosswalkRows, revisions };
+    if (inserted + crosswalkRows + revisions > 0) {
+      // One entry for the whole load: the files are official facts, the entry says who loaded them when.
+      await insertAudit(tx, {
+        ...auditActor(actor),
+        action: "load",
+        objectType: "reference_data",
+        objectId: "units",
+        old: null,
+        new: report,
+      });
+    }
+    return report;
   });
 }
 

@@ -10,6 +10,8 @@ import {
   findUnitsByIds,
   listChildren,
   listCrosswalkFor,
+  listRevisions,
+  type RevisionRow,
   searchUnits,
   type UnitRow,
 } from "../db/repos/unit.repo";
@@ -32,14 +34,14 @@ export async function getUnitWithAncestors(
   actor: Actor,
   id: number,
   asOf: string,
-): Promise<{ unit: UnitRow; ancestors: UnitRow[] }> {
+): Promise<{ unit: UnitRow; ancestors: UnitRow[]; revisions: RevisionRow[] }> {
   assertCan(actor, "unit.browse");
   const unit = await findUnitById(db, id, asOf);
   if (!unit) throw new AppError("NOT_FOUND", { userMessage: { vi: "Không tìm thấy đơn vị.", en: "Unit not found." } });
   const ancestorIds = parseUnitPath(unit.path).slice(0, -1);
   const byId = new Map((await findUnitsByIds(db, ancestorIds, asOf)).map((u) => [u.id, u]));
   const ancestors = ancestorIds.map((a) => byId.get(a)).filter((u): u is UnitRow => u !== undefined);
-  return { unit, ancestors };
+  return { unit, ancestors, revisions: await listRevisions(db, id) };
 }
 
 export async function getUnitByCode(db: Db, actor: Actor, code: string, asOf: string): Promise<UnitRow> {

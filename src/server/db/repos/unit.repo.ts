@@ -131,3 +131,21 @@ export async function findUnitPath(db: Executor, unitId: number): Promise<string
   const rows = await queryRows<{ path: string }>(db, sql`SELECT path FROM units WHERE id = ${unitId}`);
   return rows[0]?.path;
 }
+
+export interface RevisionRow {
+  valid_from: string | null;
+  valid_to: string;
+  full_name: string;
+  type: string;
+  legal_basis: string | null;
+}
+
+/** Earlier names and types of a unit that kept its code, oldest first. */
+export async function listRevisions(db: Executor, unitId: number): Promise<RevisionRow[]> {
+  return queryRows<RevisionRow>(
+    db,
+    sql`SELECT to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to,
+               full_name, type, legal_basis
+        FROM unit_revisions WHERE unit_id = ${unitId} ORDER BY valid_to`,
+  );
+}

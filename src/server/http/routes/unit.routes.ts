@@ -11,6 +11,7 @@ import {
   ZUnitSearchResult,
   ZUnitWithAncestors,
 } from "../../../contract/unit";
+import type { UnitType } from "../../../core/units";
 import {
   findUnits,
   getChildren,
@@ -61,7 +62,8 @@ export async function unitRoutes(app: FastifyInstance, ctx: RouteContext): Promi
         response: { 200: ZUnit },
       },
     },
-    async (req) => presentUnit(await getUnitByCode(ctx.db, actorOf(req), req.params.code, req.query.asOf ?? todayIso())),
+    async (req) =>
+      presentUnit(await getUnitByCode(ctx.db, actorOf(req), req.params.code, req.query.asOf ?? todayIso())),
   );
 
   r.get(
@@ -76,13 +78,23 @@ export async function unitRoutes(app: FastifyInstance, ctx: RouteContext): Promi
       },
     },
     async (req) => {
-      const { unit, ancestors } = await getUnitWithAncestors(
+      const { unit, ancestors, revisions } = await getUnitWithAncestors(
         ctx.db,
         actorOf(req),
         req.params.id,
         req.query.asOf ?? todayIso(),
       );
-      return { unit: presentUnit(unit), ancestors: ancestors.map(presentUnit) };
+      return {
+        unit: presentUnit(unit),
+        ancestors: ancestors.map(presentUnit),
+        revisions: revisions.map((r) => ({
+          validFrom: r.valid_from,
+          validTo: r.valid_to,
+          fullName: r.full_name,
+          type: r.type as UnitType,
+          legalBasis: r.legal_basis,
+        })),
+      };
     },
   );
 
