@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clearFailures, type FailureLog, recordFailure, retryAfterMs } from "../../src/core/throttle";
 import { foldVietnamese } from "../../src/core/text";
+import { clearFailures, type FailureLog, recordFailure, retryAfterMs } from "../../src/core/throttle";
 import { isValidOn, lastValidDay } from "../../src/core/units";
 
 describe("foldVietnamese", () => {

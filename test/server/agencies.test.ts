@@ -33,7 +33,9 @@ describe("agencies", () => {
       expectedUpdatedAt: agency.updatedAt,
     });
     expect(stale.statusCode).toBe(409);
-    const closed = await server.request(planner, "POST", `/api/agencies/${agency.id}/close`, { closedOn: "2026-12-31" });
+    const closed = await server.request(planner, "POST", `/api/agencies/${agency.id}/close`, {
+      closedOn: "2026-12-31",
+    });
     expect(closed.json().closedOn).toBe("2026-12-31");
     const history = (await server.request(planner, "GET", `/api/audit?objectType=agency&objectId=${agency.id}`)).json();
     expect(history.items.map((e: { action: string }) => e.action)).toEqual(["create", "update", "close"]);
