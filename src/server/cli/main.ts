@@ -11,7 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(args
   demo: { summary: "demo — nạp dữ liệu mẫu Cần Thơ / load the Cần Thơ demo", load: () => import("./demo") },
   "import-plan": {
     summary: "import-plan FILE [--json] — đọc kế hoạch từ tệp / read a plan document",
-    load: () => import("./import-plan"),
+    load: async () => ({ run: (await import("./import-plan")).runImportPlan }),
   },
 };
 
