@@ -21,6 +21,7 @@ export function webIsStale() {
     newest(join(root, "src/web")),
     newest(join(root, "src/contract")),
     newest(join(root, "src/core")),
+    statSync(join(root, "vite.config.ts")).mtimeMs,
   );
   return sources > statSync(out).mtimeMs;
 }

@@ -17,6 +17,7 @@ export type Action =
   | "user.read"
   | "user.manage"
   | "audit.read"
+  | "catalogue.read"
   | "catalogue.manage"
   | "plan.read"
   | "plan.write"
@@ -62,6 +63,8 @@ export function can(principal: Principal, action: Action, target: AccessTarget |
   if (principal.role === "admin") return true;
   // The official unit list is public reference data: every signed-in user browses it.
   if (action === "unit.browse") return true;
+  // So is the national catalogue of strategies, goals and indicators.
+  if (action === "catalogue.read") return true;
   if (action === "unit.load" || action === "user.manage" || action === "catalogue.manage") return false;
   if (target === null) return false;
 

@@ -1,5 +1,6 @@
 import type { Database } from "./db/client";
 import { findRoot } from "./db/repos/unit.repo";
+import { loadStrategyCatalogue } from "./services/catalogue.service";
 import { systemActor } from "./services/context";
 import { loadDemo } from "./services/demo.service";
 import { todayIso } from "./services/unit.service";
@@ -22,6 +23,8 @@ export async function prepareDatabase(database: Database, options: PrepareOption
       `Đã nạp ${report.inserted} đơn vị hành chính, ${report.crosswalkRows} dòng chuyển đổi (${Date.now() - t0} ms)`,
     );
   }
+  const strategies = await loadStrategyCatalogue(database.db, actor);
+  if (strategies > 0) options.log(`Đã nạp danh mục chiến lược quốc gia (${strategies})`);
   const admin = await bootstrapAdmin(database.db, actor);
   if (admin) {
     options.log(
@@ -40,8 +43,10 @@ export async function prepareDatabase(database: Database, options: PrepareOption
   }
   if (options.loadDemo) {
     const report = await loadDemo(database.db, actor, todayIso());
-    if (report.agencies + report.users > 0) {
-      options.log(`Dữ liệu mẫu: ${report.agencies} cơ quan, ${report.users} người dùng (mật khẩu: xem README)`);
+    if (report.agencies + report.users + report.plans > 0) {
+      options.log(
+        `Dữ liệu mẫu: ${report.agencies} cơ quan, ${report.users} người dùng, ${report.plans} kế hoạch (mật khẩu: xem README)`,
+      );
     }
   }
 }

@@ -1,6 +1,20 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "../../src/server/db/client";
 import { findOpenAgencyByName } from "../../src/server/db/repos/agency.repo";
+import {
+  listCatalogueIndicators,
+  listCatalogueTargetsOf,
+  listStrategies,
+} from "../../src/server/db/repos/catalogue.repo";
+import { listIndicators, listPlansOfUnit } from "../../src/server/db/repos/plan.repo";
+import {
+  findRoundByPeriod,
+  findSubmission,
+  insertEvidence,
+  insertImportJob,
+} from "../../src/server/db/repos/reporting.repo";
 import { findUnitByCode } from "../../src/server/db/repos/unit.repo";
+import { findUserByUsername } from "../../src/server/db/repos/user.repo";
 import { todayIso } from "../../src/server/services/unit.service";
 
 // One request per route, against demo objects of Thành phố Cần Thơ. The access
@@ -17,13 +31,36 @@ export interface Fixture {
 export interface FixtureIds {
   cityId: number;
   agencyId: number;
+  /** The demo city plan (issued) and one of its goals, indicators; a catalogue strategy and target. */
+  planId: number;
+  goalId: number;
+  indicatorId: number;
+  strategyId: number;
+  catalogueTargetId: number;
+  /** Reporting: the demo's latest city round (2024), Sở Y tế's form in it, an import job and an evidence file. */
+  reporting: ReportingFixtureIds;
 }
 
 export async function prepareFixtureIds(db: Db): Promise<FixtureIds> {
   const city = await findUnitByCode(db, "92", todayIso());
   const agency = city && (await findOpenAgencyByName(db, city.id, "Sở Y tế"));
   if (!city || !agency) throw new Error("demo data missing");
-  return { cityId: city.id, agencyId: agency.id };
+  const plan = (await listPlansOfUnit(db, city.id))[0];
+  const strategy = (await listStrategies(db))[0];
+  if (!plan || !strategy) throw new Error("demo plan or catalogue missing");
+  const indicator = (await listIndicators(db, plan.id))[0]!;
+  const catalogueIndicator = (await listCatalogueIndicators(db, strategy.id))[0]!;
+  const target = (await listCatalogueTargetsOf(db, [catalogueIndicator.id]))[0]!;
+  return {
+    cityId: city.id,
+    agencyId: agency.id,
+    planId: plan.id,
+    goalId: indicator.goalId,
+    indicatorId: indicator.id,
+    strategyId: strategy.id,
+    catalogueTargetId: target.id,
+    reporting: await prepareReportingIds(db, city.id, agency.id),
+  };
 }
 
 export const FIXTURES: Record<string, (ids: FixtureIds) => Fixture> = {
@@ -66,4 +103,260 @@ export const FIXTURES: Record<string, (ids: FixtureIds) => Fixture> = {
     body: { username: "x.user", displayName: "X", role: "viewer", unitId: 1, password: "long-enough-pass" },
     scope: "admin",
   }),
+  // plans and the national catalogue
+  "GET /api/catalogue/strategies": () => ({ url: "/api/catalogue/strategies", scope: "any-user" }),
+  "GET /api/catalogue/strategies/:id": ({ strategyId }) => ({
+    url: `/api/catalogue/strategies/${strategyId}`,
+    scope: "any-user",
+  }),
+  "POST /api/catalogue/targets/:id/confirm": ({ catalogueTargetId }) => ({
+    url: `/api/catalogue/targets/${catalogueTargetId}/confirm`,
+    body: { comparator: ">=", value: 60, unit: "%" },
+    scope: "admin",
+  }),
+  "GET /api/plans": ({ cityId }) => ({ url: `/api/plans?unitId=${cityId}`, scope: "scoped" }),
+  "GET /api/plans/sources": ({ cityId }) => ({ url: `/api/plans/sources?unitId=${cityId}`, scope: "scoped" }),
+  "POST /api/plans/create-from": ({ cityId, strategyId }) => ({
+    url: "/api/plans/create-from",
+    body: { source: "strategy", sourceId: strategyId, unitId: cityId, periodFrom: 2026, periodTo: 2026 },
+    scope: "scoped",
+  }),
+  "GET /api/plans/:id": ({ planId }) => ({ url: `/api/plans/${planId}`, scope: "scoped" }),
+  "PATCH /api/plans/:id": ({ planId }) => ({
+    url: `/api/plans/${planId}`,
+    body: { title: "Đổi tên" },
+    scope: "scoped",
+  }),
+  "DELETE /api/plans/:id": ({ planId }) => ({ url: `/api/plans/${planId}`, scope: "scoped" }),
+  "POST /api/plans/:id/goals": ({ planId }) => ({
+    url: `/api/plans/${planId}/goals`,
+    body: { title: "Mục tiêu địa phương" },
+    scope: "scoped",
+  }),
+  "PATCH /api/plans/:id/goals/:goalId": ({ planId, goalId }) => ({
+    url: `/api/plans/${planId}/goals/${goalId}`,
+    body: { title: "Mục tiêu" },
+    scope: "scoped",
+  }),
+  "POST /api/plans/:id/indicators": ({ planId, goalId }) => ({
+    url: `/api/plans/${planId}/indicators`,
+    body: { goalId, text: "Chỉ tiêu địa phương" },
+    scope: "scoped",
+  }),
+  "PATCH /api/plans/:id/indicators/:indicatorId": ({ planId, indicatorId }) => ({
+    url: `/api/plans/${planId}/indicators/${indicatorId}`,
+    body: { text: "Chỉ tiêu" },
+    scope: "scoped",
+  }),
+  "DELETE /api/plans/:id/indicators/:indicatorId": ({ planId, indicatorId }) => ({
+    url: `/api/plans/${planId}/indicators/${indicatorId}`,
+    scope: "scoped",
+  }),
+  "PUT /api/plans/:id/indicators/:indicatorId/targets": ({ planId, indicatorId }) => ({
+    url: `/api/plans/${planId}/indicators/${indicatorId}/targets`,
+    body: { targets: [] },
+    scope: "scoped",
+  }),
+  "PUT /api/plans/:id/responsibilities": ({ planId }) => ({
+    url: `/api/plans/${planId}/responsibilities`,
+    body: { items: [] },
+    scope: "scoped",
+  }),
+  "GET /api/plans/:id/checks": ({ planId }) => ({ url: `/api/plans/${planId}/checks`, scope: "scoped" }),
+  "POST /api/plans/:id/issue": ({ planId }) => ({
+    url: `/api/plans/${planId}/issue`,
+    body: { number: "99", issuedOn: "2026-01-05" },
+    scope: "scoped",
+  }),
+  "POST /api/plans/:id/new-version": ({ planId }) => ({ url: `/api/plans/${planId}/new-version`, scope: "scoped" }),
+  "GET /api/plans/:id/versions": ({ planId }) => ({ url: `/api/plans/${planId}/versions`, scope: "scoped" }),
+  "GET /api/plans/:id/diff": ({ planId }) => ({ url: `/api/plans/${planId}/diff`, scope: "scoped" }),
+  "GET /api/plans/:id/document.docx": ({ planId }) => ({ url: `/api/plans/${planId}/document.docx`, scope: "scoped" }),
 };
+
+// --- reporting rounds, data entry, Excel, dataValueSets ------------------------------
+
+export interface ReportingFixtureIds {
+  planId: number;
+  roundId: number;
+  healthKey: string;
+  wardKey: string;
+  jobId: string;
+  evidenceId: number;
+}
+
+async function prepareReportingIds(db: Db, cityId: number, healthAgencyId: number): Promise<ReportingFixtureIds> {
+  const plan = (await listPlansOfUnit(db, cityId)).find((p) => p.periodFrom === 2024 && p.status === "issued");
+  const round = plan && (await findRoundByPeriod(db, plan.id, "2024"));
+  const ward = await findUnitByCode(db, "31135", todayIso());
+  const planner = await findUserByUsername(db, "demo.planner");
+  if (!plan || !round || !ward || !planner) throw new Error("demo reporting data missing");
+  const healthKey = `agency-${healthAgencyId}`;
+  const submission = await findSubmission(db, round.id, healthKey);
+  if (!submission) throw new Error("demo: Sở Y tế is not expected in the 2024 round");
+  const jobId = randomUUID();
+  await insertImportJob(db, {
+    id: jobId,
+    roundId: round.id,
+    actorId: planner.id,
+    fileName: "bieu-mau.xlsx",
+    fileSize: 1,
+    status: "done",
+  });
+  const evidence = await insertEvidence(db, {
+    submissionId: submission.id,
+    name: "minh-chung.pdf",
+    mime: "application/pdf",
+    size: 9,
+    sha256: "0",
+    content: Buffer.from("%PDF-1.4\n"),
+  });
+  return { planId: plan.id, roundId: round.id, healthKey, wardKey: `unit-${ward.id}`, jobId, evidenceId: evidence.id };
+}
+
+const form = (r: ReportingFixtureIds, suffix = "") => `/api/rounds/${r.roundId}/forms/${r.healthKey}${suffix}`;
+
+Object.assign(FIXTURES, {
+  "GET /api/data-elements": () => ({ url: "/api/data-elements", scope: "any-user" }),
+  "GET /api/forms/mine": () => ({ url: "/api/forms/mine", scope: "any-user" }),
+  "GET /api/plan-indicators/:id/formula": ({ indicatorId }) => ({
+    url: `/api/plan-indicators/${indicatorId}/formula`,
+    scope: "scoped",
+  }),
+  "PUT /api/plan-indicators/:id/formula": ({ indicatorId }) => ({
+    url: `/api/plan-indicators/${indicatorId}/formula`,
+    body: {
+      formulas: [
+        {
+          unit: "%",
+          formula: { kind: "ratio", numerator: "#{TC_PHOBIEN_CAMKET}", denominator: "#{TC_TONGSO}", scale: 100 },
+        },
+      ],
+    },
+    scope: "scoped",
+  }),
+  "GET /api/units/:id/indicators": ({ cityId, reporting }) => ({
+    url: `/api/units/${cityId}/indicators?planId=${reporting.planId}&period=2024`,
+    scope: "scoped",
+  }),
+  "POST /api/plans/:id/rounds": ({ reporting }) => ({
+    url: `/api/plans/${reporting.planId}/rounds`,
+    body: { period: "2024S1" },
+    scope: "scoped",
+  }),
+  "GET /api/plans/:id/rounds": ({ reporting }) => ({ url: `/api/plans/${reporting.planId}/rounds`, scope: "scoped" }),
+  "GET /api/rounds/:id/status": ({ reporting }) => ({
+    url: `/api/rounds/${reporting.roundId}/status`,
+    scope: "scoped",
+  }),
+  "GET /api/rounds/:id/forms/:reporterKey": ({ reporting }) => ({ url: form(reporting), scope: "scoped" }),
+  "PUT /api/rounds/:id/forms/:reporterKey": ({ reporting }) => ({
+    url: form(reporting),
+    body: { values: [] },
+    scope: "scoped",
+  }),
+  "POST /api/rounds/:id/forms/:reporterKey/submit": ({ reporting }) => ({
+    url: form(reporting, "/submit"),
+    body: { values: [] },
+    scope: "scoped",
+  }),
+  "POST /api/rounds/:id/forms/:reporterKey/approve": ({ reporting }) => ({
+    url: form(reporting, "/approve"),
+    body: {},
+    scope: "scoped",
+  }),
+  "POST /api/rounds/:id/forms/:reporterKey/return": ({ reporting }) => ({
+    url: form(reporting, "/return"),
+    body: { comment: "Bổ sung" },
+    scope: "scoped",
+  }),
+  "POST /api/rounds/:id/forms/:reporterKey/reopen": ({ reporting }) => ({
+    url: form(reporting, "/reopen"),
+    body: { comment: "Sửa" },
+    scope: "scoped",
+  }),
+  "GET /api/rounds/:id/forms/:reporterKey/template.xlsx": ({ reporting }) => ({
+    url: form(reporting, "/template.xlsx"),
+    scope: "scoped",
+  }),
+  "GET /api/rounds/:id/template.xlsx": ({ reporting }) => ({
+    url: `/api/rounds/${reporting.roundId}/template.xlsx`,
+    scope: "scoped",
+  }),
+  "POST /api/rounds/:id/imports": ({ reporting }) => ({
+    url: `/api/rounds/${reporting.roundId}/imports`,
+    body: {},
+    scope: "scoped",
+  }),
+  // Jobs are private to whoever started them: anyone else gets 404, which hides that they exist.
+  "GET /api/imports/:jobId": ({ reporting }) => ({ url: `/api/imports/${reporting.jobId}`, scope: "any-user" }),
+  "POST /api/rounds/:id/forms/:reporterKey/evidence": ({ reporting }) => ({
+    url: form(reporting, "/evidence"),
+    body: {},
+    scope: "scoped",
+  }),
+  "GET /api/evidence/:id": ({ reporting }) => ({ url: `/api/evidence/${reporting.evidenceId}`, scope: "scoped" }),
+  "GET /api/dataValueSets": ({ reporting }) => ({
+    url: `/api/dataValueSets?dataSet=${reporting.planId}&period=2024`,
+    scope: "scoped",
+  }),
+  "POST /api/dataValueSets": ({ reporting }) => ({
+    url: "/api/dataValueSets",
+    body: {
+      dataSet: String(reporting.planId),
+      period: "2024",
+      dataValues: [{ dataElement: "TC_TONGSO", categoryOptionCombo: "total", value: "30", orgUnit: "31135" }],
+    },
+    scope: "scoped",
+  }),
+} satisfies Record<string, (ids: FixtureIds) => Fixture>);
+
+// dashboard and reports (the demo city's 2024 plan and round)
+Object.assign(FIXTURES, {
+  "GET /api/dashboard": ({ cityId, reporting }) => ({
+    url: `/api/dashboard?unitId=${cityId}&planId=${reporting.planId}&period=2024`,
+    scope: "scoped",
+  }),
+  "GET /api/dashboard/options": ({ cityId }) => ({ url: `/api/dashboard/options?unitId=${cityId}`, scope: "scoped" }),
+  "GET /api/dashboard/provinces.geojson": () => ({ url: "/api/dashboard/provinces.geojson", scope: "any-user" }),
+  "GET /api/reports/:unitId/:planId/:period.docx": ({ cityId, reporting }) => ({
+    url: `/api/reports/${cityId}/${reporting.planId}/2024.docx`,
+    scope: "scoped",
+  }),
+  "GET /api/reports/:unitId/:planId/:period.xlsx": ({ cityId, reporting }) => ({
+    url: `/api/reports/${cityId}/${reporting.planId}/2024.xlsx`,
+    scope: "scoped",
+  }),
+} satisfies Record<string, (ids: FixtureIds) => Fixture>);
+
+// importing a plan document (the upload is refused before the file is read, so an empty body will do)
+Object.assign(FIXTURES, {
+  "POST /api/plan-imports": ({ cityId }) => ({ url: `/api/plan-imports?unitId=${cityId}`, body: {}, scope: "scoped" }),
+  "POST /api/plan-imports/save": ({ cityId }) => ({
+    url: "/api/plan-imports/save",
+    body: {
+      unitId: cityId,
+      extract: {
+        document: {
+          kind: "plan",
+          number: null,
+          symbol: null,
+          place: null,
+          date: null,
+          title: "Kế hoạch nhập thử",
+          periodFrom: 2026,
+          periodTo: 2026,
+          signer: null,
+        },
+        legalBasis: [],
+        goals: [],
+        assignments: [],
+        reporting: [],
+        actionMonth: null,
+      },
+      links: {},
+      agencies: {},
+    },
+    scope: "scoped",
+  }),
+} satisfies Record<string, (ids: FixtureIds) => Fixture>);

@@ -8,7 +8,7 @@ export async function run(): Promise<number> {
   return withDatabase(async ({ db }) => {
     await loadReferenceUnits(db);
     const report = await loadDemo(db, systemActor("binhdang demo"), todayIso());
-    console.log(`Dữ liệu mẫu: thêm ${report.agencies} cơ quan, ${report.users} người dùng.`);
+    console.log(`Dữ liệu mẫu: thêm ${report.agencies} cơ quan, ${report.users} người dùng, ${report.plans} kế hoạch.`);
     return 0;
   });
 }

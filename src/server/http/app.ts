@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import cookie from "@fastify/cookie";
+import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -20,7 +21,14 @@ import { handleError } from "./errors";
 import { agencyRoutes } from "./routes/agency.routes";
 import { auditRoutes } from "./routes/audit.routes";
 import { authRoutes } from "./routes/auth.routes";
+import { catalogueRoutes } from "./routes/catalogue.routes";
+import { dashboardRoutes } from "./routes/dashboard.routes";
+import { dataValueRoutes } from "./routes/data-value.routes";
+import { dataValueFileRoutes } from "./routes/data-value-file.routes";
 import { healthRoutes } from "./routes/health.routes";
+import { planRoutes } from "./routes/plan.routes";
+import { reportRoutes } from "./routes/report.routes";
+import { reportingRoutes } from "./routes/reporting.routes";
 import { unitRoutes } from "./routes/unit.routes";
 import { userRoutes } from "./routes/user.routes";
 import { registerSecurityHeaders } from "./security";
@@ -65,6 +73,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.setErrorHandler(handleError);
 
   await app.register(cookie);
+  // Uploads (Excel data, evidence) are read one file at a time; each route sets its size limit.
+  await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: 10 * 1024 * 1024 } });
+  // DHIS2 dataValueSets also travel as CSV.
+  app.addContentTypeParser("text/csv", { parseAs: "string", bodyLimit: 20_000_000 }, (_req, body, done) =>
+    done(null, body),
+  );
   await app.register(swagger, {
     openapi: {
       info: { title: "Bình Đẳng API", version: "0.1.0", description: "Kế hoạch, thu thập và báo cáo bình đẳng giới" },
@@ -100,6 +114,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await agencyRoutes(api, ctx);
       await auditRoutes(api, ctx);
       await userRoutes(api, ctx);
+      await catalogueRoutes(api, ctx);
+      await planRoutes(api, ctx);
+      await reportingRoutes(api, ctx);
+      await dataValueRoutes(api, ctx);
+      await dashboardRoutes(api, ctx);
+      await reportRoutes(api, ctx);
+      await dataValueFileRoutes(api, ctx);
       api.get("/openapi.json", { config: { access: "public" }, schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: "/api" },
@@ -120,7 +141,19 @@ export type RouteContext = {
 async function registerWeb(app: FastifyInstance, webDir: string | null): Promise<void> {
   const hasWeb = webDir !== null && existsSync(join(webDir, "index.html"));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ["index.html"] });
+    // The app's own files are public: the sign-in page must load before anyone has a session.
+    app.addHook("onRoute", (route) => {
+      if (!route.url.startsWith("/api")) route.config = { ...route.config, access: "public" };
+    });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: ["index.html"],
+      // Built assets have content hashes in their names: a slow connection fetches each only once.
+      setHeaders: (res, path) => {
+        if (path.includes(`${"/"}assets${"/"}`)) res.header("cache-control", "public, max-age=31536000, immutable");
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (!hasWeb || request.url.startsWith("/api/") || request.method !== "GET") {

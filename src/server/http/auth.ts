@@ -47,7 +47,8 @@ export function registerAuth(app: FastifyInstance, auth: AuthService): void {
   // preValidation: refuse strangers before their body is even validated (401 before 400).
   app.addHook("preValidation", async (request) => {
     const config = request.routeOptions.config;
-    if (!request.routeOptions.url) return; // 404s and static files
+    // 404s, and the web app's static files (@fastify/static registers each file as a route).
+    if (!request.routeOptions.url?.startsWith("/api/")) return;
     if (UNSAFE.has(request.method) && isCrossSite(request)) throw new AppError("CSRF");
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? ((await auth.resolve(token)) ?? null) : null;

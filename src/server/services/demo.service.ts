@@ -6,6 +6,8 @@ import { insertAudit } from "../db/repos/audit.repo";
 import { findUnitByCode } from "../db/repos/unit.repo";
 import { findUserByUsername } from "../db/repos/user.repo";
 import { type Actor, auditActor } from "./context";
+import { loadDemoPlans } from "./plan-demo.service";
+import { loadDemoReporting } from "./reporting-demo.service";
 import { createUser } from "./user.service";
 
 // The demo: Cần Thơ with its departments, two of its communes, one user per
@@ -73,6 +75,8 @@ export const DEMO_USERS: DemoUser[] = [
 export interface DemoReport {
   agencies: number;
   users: number;
+  plans: number;
+  submissions: number;
 }
 
 export async function loadDemo(db: Db, actor: Actor, asOf: string): Promise<DemoReport> {
@@ -122,5 +126,11 @@ export async function loadDemo(db: Db, actor: Actor, asOf: string): Promise<Demo
     });
     users++;
   }
-  return { agencies, users };
+  const plans = await loadDemoPlans(db, actor, await unitId(DEMO_CITY_CODE), await unitId(DEMO_WARD_CODE));
+  // Reporting: rounds of the city plans with two years of figures (reporting-demo.service.ts).
+  const submissions = await loadDemoReporting(db, actor, await unitId(DEMO_CITY_CODE), [
+    await unitId(DEMO_WARD_CODE),
+    await unitId(DEMO_COMMUNE_CODE),
+  ]);
+  return { agencies, users, plans, submissions };
 }

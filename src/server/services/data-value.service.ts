@@ -1,0 +1,419 @@
+import type { SaveFormInput } from "../../contract/data-value";
+import { AppError, type AppErrorDetail } from "../../core/errors";
+import type { Formula } from "../../core/formula";
+import { periodLabel, previousPeriod } from "../../core/periods";
+import { type FormCell, OPTION_LABELS, parseReporterKey, type SubmissionState } from "../../core/reporting";
+import {
+  checkValue,
+  type EntryCell,
+  type EntryElement,
+  type EntryIssue,
+  validateEntry,
+} from "../../core/reporting-validation";
+import type { Db, Executor } from "../db/client";
+import { insertAudit } from "../db/repos/audit.repo";
+import type { DataElementRow } from "../db/repos/data-element.repo";
+import { deleteValue, findValuesAt, upsertValue, type ValueRow } from "../db/repos/data-value.repo";
+import { listGoals, listIndicatorsByIds, type PlanRow } from "../db/repos/plan.repo";
+import {
+  findRound,
+  findSubmission,
+  findSubmissionById,
+  findSubmissionForUpdate,
+  listEvidence,
+  listSubmissionsOfRound,
+  type RoundRow,
+  type SubmissionRow,
+  updateSubmission,
+} from "../db/repos/reporting.repo";
+import { assertCan } from "./access.service";
+import { type Actor, auditActor } from "./context";
+import { elementMap, resolveFormulas, toElementInfo } from "./data-element.service";
+import { indicatorCode } from "./plan-view.service";
+import {
+  isEditable,
+  reporterNames,
+  requireRound,
+  STATE_VI,
+  submissionNotFound,
+  submissionTarget,
+} from "./reporting.service";
+
+export interface FormView {
+  round: RoundRow;
+  plan: PlanRow;
+  submission: SubmissionRow;
+  reporterName: string;
+  indicators: { id: number; code: string; text: string }[];
+  goals: { goalId: number; number: number; title: string; narrative: string }[];
+  rows: FormRowView[];
+  issues: EntryIssue[];
+  evidence: Awaited<ReturnType<typeof listEvidence>>;
+  /** Every submission of the round, for the round's counts. */
+  roundSubmissions: SubmissionRow[];
+}
+
+export interface FormRowView {
+  element: DataElementRow;
+  period: string;
+  periodLabel: string;
+  previousPeriod: string;
+  indicatorIds: number[];
+  cells: {
+    option: string;
+    label: string;
+    value: number | null;
+    previous: number | null;
+    comment: string | null;
+    lockedBy: string | null;
+  }[];
+}
+
+const key = (code: string, option: string, period: string) => `${code}|${option}|${period}`;
+
+async function loadSubmission(db: Executor, roundId: number, reporterKey: string, forUpdate: boolean) {
+  if (!parseReporterKey(reporterKey)) throw submissionNotFound();
+  const { round, plan } = await requireRound(db, roundId);
+  const submission = forUpdate
+    ? await findSubmissionForUpdate(db, roundId, reporterKey)
+    : await findSubmission(db, roundId, reporterKey);
+  if (!submission) throw submissionNotFound();
+  return { round, plan, submission };
+}
+
+export async function getForm(db: Db, actor: Actor, roundId: number, reporterKey: string): Promise<FormView> {
+  const { round, plan, submission } = await loadSubmission(db, roundId, reporterKey, false);
+  assertCan(actor, "data.read", await submissionTarget(db, submission));
+  return buildForm(db, round, plan, submission);
+}
+
+/** Everything a reporter's form shows: its cells × options, previous values, narrative, state and issues. */
+export async function buildForm(
+  db: Executor,
+  round: RoundRow,
+  plan: PlanRow,
+  submission: SubmissionRow,
+): Promise<FormView> {
+  const cells = submission.cells as FormCell[];
+  const elements = await elementMap(db);
+  const used = [...new Set(cells.map((c) => c.element))].map((c) => elements.get(c)).filter((e) => e !== undefined);
+  const ids = used.map((e) => e.id);
+  const periods = [...new Set(cells.map((c) => c.period))];
+  const current = await findValuesAt(db, submission.unitId, periods, ids);
+  const previous = await findValuesAt(db, submission.unitId, periods.map(previousPeriod), ids);
+  const currentByKey = new Map(current.map((v) => [key(v.code, v.option, v.period), v]));
+  const previousByKey = new Map(previous.map((v) => [key(v.code, v.option, v.period), Number(v.value)]));
+  const lockers = await lockerPeriods(db, submission.id, current);
+
+  const rowsByKey = new Map<string, FormRowView>();
+  for (const cell of cells) {
+    const element = elements.get(cell.element);
+    if (!element) continue;
+    const rowKey = `${cell.element}|${cell.period}`;
+    const existing = rowsByKey.get(rowKey);
+    if (existing) {
+      if (!existing.indicatorIds.includes(cell.indicatorId)) existing.indicatorIds.push(cell.indicatorId);
+      continue;
+    }
+    const prevPeriod = previousPeriod(cell.period);
+    rowsByKey.set(rowKey, {
+      element,
+      period: cell.period,
+      periodLabel: periodLabel(cell.period),
+      previousPeriod: prevPeriod,
+      indicatorIds: [cell.indicatorId],
+      cells: element.options.map((option) => {
+        const v = currentByKey.get(key(element.code, option, cell.period));
+        return {
+          option,
+          label: OPTION_LABELS[option]?.vi ?? option,
+          value: v ? Number(v.value) : null,
+          previous: previousByKey.get(key(element.code, option, prevPeriod)) ?? null,
+          comment: v?.comment ?? null,
+          lockedBy: v && v.submission_id !== submission.id ? (lockers.get(v.submission_id) ?? "?") : null,
+        };
+      }),
+    });
+  }
+  const rows = [...rowsByKey.values()];
+  const indicatorIds = [...new Set(cells.map((c) => c.indicatorId))];
+  const [indicatorRows, goals, formulas, names] = await Promise.all([
+    listIndicatorsByIds(db, indicatorIds),
+    listGoals(db, plan.id),
+    resolveFormulas(db, indicatorIds),
+    reporterNames(db, [submission]),
+  ]);
+  const issues = validateEntry(
+    entryCells(rows),
+    entryElements(used),
+    [...formulas.values()].flat().map((f) => f.formula as Formula),
+  );
+  const narrative = submission.narrative ?? {};
+  return {
+    round,
+    plan,
+    submission,
+    reporterName: names.get(submission.reporterKey) ?? submission.reporterKey,
+    indicators: indicatorRows
+      .map((i) => ({ id: i.id, code: indicatorCode(goals, i), text: i.text }))
+      .sort((a, b) => a.code.localeCompare(b.code, "en", { numeric: true })),
+    goals: goals
+      .filter((g) => submission.goalIds.includes(g.id))
+      .map((g) => ({ goalId: g.id, number: g.number, title: g.title, narrative: narrative[String(g.id)] ?? "" })),
+    rows,
+    issues,
+    evidence: await listEvidence(db, [submission.id]),
+    roundSubmissions: await listSubmissionsOfRound(db, round.id),
+  };
+}
+
+async function lockerPeriods(db: Executor, ownId: number, values: readonly ValueRow[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (const id of new Set(values.map((v) => v.submission_id))) {
+    if (id === ownId) continue;
+    const other = await findSubmissionById(db, id);
+    const round = other && (await findRound(db, other.roundId));
+    out.set(id, round?.period ?? "?");
+  }
+  return out;
+}
+
+function entryCells(rows: readonly FormRowView[]): EntryCell[] {
+  return rows.flatMap((r) =>
+    r.cells.map((c) => ({
+      element: r.element.code,
+      option: c.option,
+      period: r.period,
+      value: c.value,
+      previous: c.previous,
+      comment: c.comment,
+    })),
+  );
+}
+
+function entryElements(rows: readonly DataElementRow[]): Map<string, EntryElement> {
+  return new Map(rows.map((r) => [r.code, toElementInfo(r)]));
+}
+
+export interface SaveOptions {
+  /** Where the values came from, for the audit ("form", "excel", "dataValueSets"). */
+  via: string;
+}
+
+/**
+ * Saves figures and narrative of a form (draft). Values must be numbers of the
+ * right kind (a negative or fractional count is refused on the spot); cross-field
+ * checks (part ≤ whole, jumps) come back as issues and block only submitting.
+ */
+export async function saveForm(
+  db: Db,
+  actor: Actor,
+  roundId: number,
+  reporterKey: string,
+  input: SaveFormInput,
+  options: SaveOptions = { via: "form" },
+): Promise<FormView> {
+  return db.transaction(async (tx) => {
+    const { round, plan, submission } = await loadSubmission(tx, roundId, reporterKey, true);
+    assertCan(actor, "data.enter", await submissionTarget(tx, submission));
+    const saved = await writeValues(tx, actor, submission, input, options);
+    return buildForm(tx, round, plan, saved);
+  });
+}
+
+/**
+ * Saves (if values are given) and submits for approval; any error or uncommented
+ * jump blocks submitting. The values are saved as a draft first, in their own
+ * transaction, so a refused submission keeps what the reporter typed.
+ */
+export async function submitForm(
+  db: Db,
+  actor: Actor,
+  roundId: number,
+  reporterKey: string,
+  input: SaveFormInput,
+): Promise<FormView> {
+  if (input.values.length > 0 || input.narrative !== undefined) {
+    await saveForm(db, actor, roundId, reporterKey, input);
+  }
+  return db.transaction(async (tx) => {
+    const { round, plan, submission: saved } = await loadSubmission(tx, roundId, reporterKey, true);
+    assertCan(actor, "data.enter", await submissionTarget(tx, saved));
+    if (!isEditable(saved.state)) throw notEditable(saved.state as SubmissionState);
+    const form = await buildForm(tx, round, plan, saved);
+    const details: AppErrorDetail[] = [];
+    for (const row of form.rows) {
+      for (const c of row.cells) {
+        if (c.value !== null) continue;
+        details.push({
+          path: `${row.element.code}.${c.option}.${row.period}`,
+          message: {
+            vi: `Chưa nhập “${row.element.name}${row.cells.length > 1 ? ` (${c.label})` : ""}” – ${row.periodLabel} (nhập 0 nếu không có).`,
+            en: `${row.element.code}.${c.option} for ${row.period} is empty (enter 0 if none).`,
+          },
+        });
+      }
+    }
+    for (const issue of form.issues) {
+      details.push({ path: `${issue.element}.${issue.option}.${issue.period}`, message: issue.message });
+    }
+    if (details.length > 0) {
+      throw new AppError("VALIDATION", {
+        userMessage: {
+          vi: `Báo cáo chưa gửi được: còn ${details.length} lỗi cần sửa.`,
+          en: `The report cannot be submitted: ${details.length} problem(s) to fix.`,
+        },
+        details,
+      });
+    }
+    const after = await updateSubmission(tx, saved.id, {
+      state: "submitted",
+      submittedAt: new Date().toISOString(),
+      submittedBy: actor.principal.id || null,
+      decisionComment: null,
+    });
+    await insertAudit(tx, {
+      ...auditActor(actor),
+      action: "submit",
+      objectType: "submission",
+      objectId: `${roundId}:${reporterKey}`,
+      old: { state: saved.state },
+      new: { state: "submitted" },
+    });
+    return { ...form, submission: after, roundSubmissions: await listSubmissionsOfRound(tx, round.id) };
+  });
+}
+
+export function notEditable(state: SubmissionState): AppError {
+  return new AppError("INVALID_STATE", {
+    userMessage: {
+      vi:
+        state === "approved"
+          ? "Báo cáo đã được duyệt nên số liệu đã khóa; cần cấp trên mở lại để sửa."
+          : `Báo cáo ${STATE_VI[state]}, không sửa được số liệu.`,
+      en: state === "approved" ? "The report is approved and locked." : `The report is ${state}; values cannot change.`,
+    },
+  });
+}
+
+/** Validates and writes values in the caller's transaction; nothing is written when any value is refused. */
+export async function writeValues(
+  tx: Executor,
+  actor: Actor,
+  submission: SubmissionRow,
+  input: SaveFormInput,
+  options: SaveOptions,
+): Promise<SubmissionRow> {
+  const hasChanges = input.values.length > 0 || input.narrative !== undefined;
+  if (!hasChanges) return submission;
+  if (!isEditable(submission.state)) throw notEditable(submission.state as SubmissionState);
+  if (
+    input.expectedUpdatedAt &&
+    new Date(input.expectedUpdatedAt).getTime() !== new Date(submission.updatedAt).getTime()
+  ) {
+    throw new AppError("CONFLICT", {
+      userMessage: {
+        vi: "Báo cáo vừa được người khác sửa. Hãy tải lại để xem thay đổi trước khi nhập tiếp.",
+        en: "Someone else changed this report. Reload first.",
+      },
+    });
+  }
+  const cells = submission.cells as FormCell[];
+  const allowed = new Set(cells.map((c) => `${c.element}|${c.period}`));
+  const elements = await elementMap(tx);
+  const details: AppErrorDetail[] = [];
+  const touched = input.values.map((v) => elements.get(v.element)).filter((e) => e !== undefined);
+  const existing = await findValuesAt(
+    tx,
+    submission.unitId,
+    [...new Set(input.values.map((v) => v.period))],
+    [...new Set(touched.map((e) => e.id))],
+  );
+  const existingByKey = new Map(existing.map((v) => [key(v.code, v.option, v.period), v]));
+  for (const [index, v] of input.values.entries()) {
+    const element = elements.get(v.element);
+    const path = `values.${index}`;
+    if (!element || !allowed.has(`${v.element}|${v.period}`) || !element.options.includes(v.option)) {
+      details.push({
+        path,
+        message: {
+          vi: `Chỉ tiêu “${v.element}.${v.option}” kỳ ${v.period} không có trong biểu mẫu này.`,
+          en: `${v.element}.${v.option} for ${v.period} is not on this form.`,
+        },
+      });
+      continue;
+    }
+    const other = existingByKey.get(key(v.element, v.option, v.period));
+    if (other && other.submission_id !== submission.id) {
+      details.push({
+        path,
+        message: {
+          vi: `“${element.name}” kỳ ${v.period} đã được báo cáo trong một kỳ báo cáo khác; không ghi đè.`,
+          en: `${v.element}.${v.option} for ${v.period} was reported in another round; not overwritten.`,
+        },
+      });
+      continue;
+    }
+    if (v.value === null) continue;
+    const bad = checkValue(toElementInfo(element), v.option, v.value);
+    if (bad) details.push({ path, message: bad.message });
+  }
+  if (details.length > 0) {
+    throw new AppError("VALIDATION", {
+      userMessage: { vi: "Có số liệu không hợp lệ; chưa lưu gì.", en: "Some values are not valid; nothing was saved." },
+      details,
+    });
+  }
+  const changes: { key: string; old: string | null; new: string | null }[] = [];
+  for (const v of input.values) {
+    const element = elements.get(v.element) as DataElementRow;
+    const before = existingByKey.get(key(v.element, v.option, v.period));
+    const k = key(v.element, v.option, v.period);
+    if (v.value === null) {
+      if (before) {
+        await deleteValue(tx, before.id);
+        changes.push({ key: k, old: before.value, new: null });
+      }
+      continue;
+    }
+    const text = String(v.value);
+    const comment = v.comment ?? before?.comment ?? null;
+    if (before && Number(before.value) === v.value && (before.comment ?? null) === comment) continue;
+    const owned = await upsertValue(tx, {
+      submissionId: submission.id,
+      unitId: submission.unitId,
+      period: v.period,
+      dataElementId: element.id,
+      option: v.option,
+      value: text,
+      comment,
+      updatedBy: actor.principal.id || null,
+    });
+    if (!owned) {
+      throw new AppError("CONFLICT", {
+        userMessage: {
+          vi: `“${element.name}” kỳ ${v.period} vừa được báo cáo ở nơi khác; hãy tải lại biểu mẫu.`,
+          en: `${v.element}.${v.option} for ${v.period} was just reported elsewhere; reload the form.`,
+        },
+      });
+    }
+    changes.push({ key: k, old: before?.value ?? null, new: text });
+  }
+  const narrative = { ...(submission.narrative ?? {}) };
+  for (const [goalId, text] of Object.entries(input.narrative ?? {})) {
+    if (submission.goalIds.includes(Number(goalId))) narrative[goalId] = text;
+  }
+  const after = await updateSubmission(tx, submission.id, {
+    state: submission.state === "pending" ? "draft" : submission.state,
+    narrative,
+  });
+  await insertAudit(tx, {
+    ...auditActor(actor),
+    action: `save-values:${options.via}`,
+    objectType: "submission",
+    objectId: `${submission.roundId}:${submission.reporterKey}`,
+    old: { state: submission.state, narrative: submission.narrative },
+    new: { state: after.state, changes, narrative: input.narrative ? narrative : undefined },
+  });
+  return after;
+}

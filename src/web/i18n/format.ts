@@ -1,0 +1,71 @@
+// Display formats. Officials read dates as dd/mm/yyyy whatever the language;
+// timestamps are stored in UTC and shown in Vietnam's time zone.
+
+import { lastValidDay } from "../../core/units";
+
+export type Locale = "vi" | "en";
+
+export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+/** "2025-06-30" → "30/06/2025"; anything else is returned unchanged. */
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return "";
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  return `${match[3]}/${match[2]}/${match[1]}`;
+}
+
+const dateTimeParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** A UTC timestamp (ISO or PostgreSQL text) → "dd/mm/yyyy HH:mm" in Asia/Ho_Chi_Minh. */
+export function formatDateTime(timestamp: string): string {
+  const normalised = timestamp.replace(" ", "T").replace(/\+00$/, "Z");
+  const date = new Date(normalised);
+  if (Number.isNaN(date.getTime())) return timestamp;
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    dateTimeParts.formatToParts(date).find((p) => p.type === type)?.value ?? "";
+  return `${part("day")}/${part("month")}/${part("year")} ${part("hour")}:${part("minute")}`;
+}
+
+/** Vietnamese: 1.234,5 — English: 1,234.5. */
+export function formatNumber(value: number, locale: Locale, maximumFractionDigits = 2): string {
+  return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US", { maximumFractionDigits }).format(value);
+}
+
+/** Today in Vietnam as yyyy-mm-dd (the tree changes at midnight Vietnam time, not UTC). */
+export function todayInVietnam(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+  return parts.slice(0, 10);
+}
+
+/** The last day a unit existed, for display: validTo is exclusive. */
+export function formatLastValidDay(validTo: string | null): string {
+  return formatDate(lastValidDay(validTo));
+}
+
+/** "dd/mm/yyyy" typed by a user → "yyyy-mm-dd", or null when it is not a real date. */
+export function parseDisplayDate(text: string): string | null {
+  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!match) return null;
+  const [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+export function isIsoDate(value: unknown): value is string {
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
