@@ -2,6 +2,8 @@
 // targets: which way a comparator points, how a target reads in Vietnamese,
 // and which upper target a lower plan sees for each year it covers.
 
+import { formatNumberVi } from "./format";
+
 export const PLAN_STATUSES = ["draft", "issued", "superseded"] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
@@ -66,12 +68,10 @@ export const COMPARATOR_SYMBOL: Record<Comparator, string> = {
   "~": "khoảng",
 };
 
-/** Vietnamese number: decimal comma, thousands dot ("1,4"; "100.000"). */
+/** Vietnamese number with every decimal the value has ("1,4"; "100.000"). */
 export function formatViNumber(value: number): string {
-  const negative = value < 0;
-  const [int = "0", frac] = String(Math.abs(value)).split(".");
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return `${negative ? "-" : ""}${grouped}${frac ? `,${frac}` : ""}`;
+  const decimals = (String(value).split(".")[1] ?? "").length;
+  return formatNumberVi(value, decimals);
 }
 
 /** A value with its unit as an official text writes it: "60%", "1,4 lần", "35/100.000". */

@@ -78,9 +78,9 @@ async function readPdf(bytes: Uint8Array): Promise<string> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   let doc: Awaited<ReturnType<typeof pdfjs.getDocument>["promise"]>;
   try {
-    // pdfjs may detach the buffer it is given: hand it a copy.
+    // pdfjs may detach the buffer it is given, and refuses a Node Buffer: hand it a plain copy.
     doc = await pdfjs.getDocument({
-      data: bytes.slice(),
+      data: new Uint8Array(bytes),
       isEvalSupported: false,
       useSystemFonts: false,
       disableFontFace: true,
