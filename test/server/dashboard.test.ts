@@ -1,7 +1,9 @@
+import { PgDialect } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dashboard, DashboardOptions } from "../../src/contract/dashboard";
 import type { IndicatorValues } from "../../src/contract/data-value";
 import { assessProgress } from "../../src/core/status";
+import { reporterValuesByChildSql, unitRollupsSql } from "../../src/server/db/repos/dashboard.repo";
 import { createTestServer, type TestClient, type TestServer } from "../helpers/http";
 
 // The progress dashboard of the demo city (Cần Thơ) against its 2024 plan: goal
@@ -170,5 +172,30 @@ describe("GET /api/dashboard", () => {
     const map = await server.request(admin, "GET", "/api/dashboard/provinces.geojson");
     const geo = JSON.parse(map.body);
     expect(geo.features.map((f: { id: string }) => f.id).sort()).toEqual(view.lowerUnits.map((u) => u.code).sort());
+  });
+});
+
+describe("dashboard SQL", () => {
+  it("stays visible to reviewers (snapshot)", async () => {
+    const dialect = new PgDialect();
+    const show = (title: string, query: ReturnType<typeof unitRollupsSql>) => {
+      const q = dialect.sqlToQuery(query);
+      return `-- ${title}\n-- params: ${JSON.stringify(q.params)}\n${q.sql};\n`;
+    };
+    const text = [
+      show(
+        "consolidated sums of a unit and of its lower units (primary-key reads)",
+        unitRollupsSql([7, 8], ["2024", "2024C"]),
+      ),
+      show(
+        "% of units below a province: per-unit index probes",
+        reporterValuesByChildSql("/1/97/", ["2024", "2024Q1"], [12]),
+      ),
+      show(
+        "% of units at the nation: the (element, period) index",
+        reporterValuesByChildSql("/1/", ["2024"], [12], "nation"),
+      ),
+    ].join("\n");
+    await expect(text).toMatchFileSnapshot("../__snapshots__/dashboard.sql");
   });
 });

@@ -1,6 +1,13 @@
 import type { Dashboard, DashboardIndicator, LowerUnit, StatusCode, StatusExplainOut } from "../../contract/dashboard";
 import { AppError } from "../../core/errors";
-import { type DataValues, evaluateIndicator, type Formula, type ReporterValues } from "../../core/formula";
+import {
+  type DataValues,
+  evaluateIndicator,
+  type Formula,
+  type ParsedFormula,
+  parseFormula,
+  type ReporterValues,
+} from "../../core/formula";
 import { dataWindow, type Period, parsePeriod, periodLabel, quartersOf } from "../../core/periods";
 import { formatTargetShort, type Target, type TargetUnit } from "../../core/plan";
 import { formulaElements, timelinessOf } from "../../core/reporting";
@@ -48,6 +55,8 @@ interface Row {
   subject: string | null;
   unit: string;
   formula: Formula;
+  /** Parsed once: a national dashboard evaluates each formula for every year and lower unit. */
+  parsed: ParsedFormula | Formula;
   elements: string[];
   countsReporters: boolean;
   quarterly: boolean;
@@ -121,14 +130,15 @@ async function computeDashboard(db: Executor, input: DashboardInput): Promise<Da
       children.map((c) => c.id),
       periodIds(period.year, period),
     ),
-    readCountedValues(db, unit.path, rows, years, period),
+    readCountedValues(db, unit.path, unit.parent_id === null, rows, years, period, elements),
     roundOf(db, plan, unit.path, input.period, input.today),
   ]);
 
+  const counted = groupReporters(reporterRows, years, period);
   const indicators: DashboardIndicator[] = rows.map((row) => {
     const trendInputs = years.map((year) => {
       const ids = periodIds(year, period);
-      const reporters = reportersOf(reporterRows, year, period, null);
+      const reporters = counted.get(year)?.get(ALL) ?? [];
       const v = evaluate(row, components(ownRollups, unitId, ids, elements, period), reporters);
       return { year, period: ids[0] as string, v };
     });
@@ -171,7 +181,7 @@ async function computeDashboard(db: Executor, input: DashboardInput): Promise<Da
 
   const lowerUnits: LowerUnit[] = children.map((child) => {
     const comps = components(childRollups, child.id, periodIds(period.year, period), elements, period);
-    const reporters = reportersOf(reporterRows, period.year, period, String(child.id));
+    const reporters = counted.get(period.year)?.get(String(child.id)) ?? [];
     const values: LowerUnit["values"] = {};
     for (const row of rows) {
       const v = evaluate(row, comps, reporters);
@@ -272,44 +282,79 @@ type CountedRows = Awaited<ReturnType<typeof readReporterValuesByChild>>;
 async function readCountedValues(
   db: Executor,
   unitPath: string,
+  isRoot: boolean,
   rows: readonly Row[],
   years: readonly number[],
   period: Period,
+  elements: ReadonlyMap<string, DataElementRow>,
 ): Promise<CountedRows> {
   const codes = [...new Set(rows.filter((r) => r.countsReporters).flatMap((r) => r.elements))];
-  if (codes.length === 0) return [];
-  const ids = years.flatMap((y) => [
+  const ids = codes.map((c) => elements.get(c)?.id).filter((id): id is number => id !== undefined);
+  if (ids.length === 0) return [];
+  const periods = years.flatMap((y) => [
     ...periodIds(y, period),
     ...quartersOf(period.kind === "annual" ? String(y) : `${y}S1`),
   ]);
-  return readReporterValuesByChild(db, unitPath, ids, codes);
+  return readReporterValuesByChild(db, unitPath, periods, ids, isRoot ? "nation" : "subtree");
 }
 
-/** Reporters (for "% of units" formulas) of a year, all of the subtree or those under one lower unit. */
-function reportersOf(rows: CountedRows, year: number, period: Period, child: string | null): ReporterValues[] {
-  const main = new Set(periodIds(year, period));
-  const quarters = quartersOf(period.kind === "annual" ? String(year) : `${year}S1`);
-  const by = new Map<
-    string,
-    { values: Record<string, Record<string, number>>; quarters: Record<string, Record<string, number>>[] }
-  >();
-  for (const r of rows) {
-    if (child !== null && r.child !== child) continue;
-    const q = quarters.indexOf(r.period);
-    if (q < 0 && !main.has(r.period)) continue;
-    let acc = by.get(r.reporter);
-    if (!acc) {
-      acc = { values: {}, quarters: quarters.map(() => ({})) };
-      by.set(r.reporter, acc);
-    }
-    const into = q >= 0 ? (acc.quarters[q] as Record<string, Record<string, number>>) : acc.values;
-    into[r.code] = { ...(into[r.code] ?? {}), [r.option]: Number(r.value) };
+const ALL = "*";
+
+type Acc = { values: Record<string, Record<string, number>>; quarters: Record<string, Record<string, number>>[] };
+
+/**
+ * Reporters (for "% of units" formulas) by year, for the whole subtree (ALL) and per
+ * lower unit (its id), in one pass over the rows: year → group → reporters.
+ */
+function groupReporters(
+  rows: CountedRows,
+  years: readonly number[],
+  period: Period,
+): Map<number, Map<string, ReporterValues[]>> {
+  const slot = new Map<string, { year: number; quarter: number }>();
+  for (const year of years) {
+    for (const id of periodIds(year, period)) slot.set(id, { year, quarter: -1 });
+    quartersOf(period.kind === "annual" ? String(year) : `${year}S1`).forEach((q, k) => {
+      slot.set(q, { year, quarter: k });
+    });
   }
-  return [...by.entries()].map(([id, acc]) => ({ id, values: acc.values, quarters: acc.quarters }));
+  const quarterCount = period.kind === "annual" ? 4 : 2;
+  const acc = new Map<number, Map<string, Map<string, Acc>>>();
+  const add = (year: number, group: string, r: CountedRows[number], quarter: number) => {
+    const byGroup = acc.get(year) ?? new Map<string, Map<string, Acc>>();
+    acc.set(year, byGroup);
+    const byReporter = byGroup.get(group) ?? new Map<string, Acc>();
+    byGroup.set(group, byReporter);
+    let a = byReporter.get(r.reporter);
+    if (!a) {
+      a = { values: {}, quarters: Array.from({ length: quarterCount }, () => ({})) };
+      byReporter.set(r.reporter, a);
+    }
+    const into = quarter >= 0 ? (a.quarters[quarter] as Record<string, Record<string, number>>) : a.values;
+    into[r.code] = { ...(into[r.code] ?? {}), [r.option]: Number(r.value) };
+  };
+  for (const r of rows) {
+    const at = slot.get(r.period);
+    if (!at) continue;
+    add(at.year, ALL, r, at.quarter);
+    if (r.child) add(at.year, r.child, r, at.quarter);
+  }
+  const out = new Map<number, Map<string, ReporterValues[]>>();
+  for (const [year, byGroup] of acc) {
+    const groups = new Map<string, ReporterValues[]>();
+    for (const [group, byReporter] of byGroup) {
+      groups.set(
+        group,
+        [...byReporter.entries()].map(([id, a]) => ({ id, values: a.values, quarters: a.quarters })),
+      );
+    }
+    out.set(year, groups);
+  }
+  return out;
 }
 
 function evaluate(row: Row, values: DataValues, reporters: ReporterValues[]) {
-  return evaluateIndicator(row.formula, { values, reporters: row.countsReporters ? reporters : [] });
+  return evaluateIndicator(row.parsed, { values, reporters: row.countsReporters ? reporters : [] });
 }
 
 function emptyValue() {
@@ -346,6 +391,7 @@ async function formulaRows(
         subject,
         unit: f.unit,
         formula,
+        parsed: ((p) => (p.ok ? p.parsed : formula))(parseFormula(formula)),
         elements: used.map((e) => e.code),
         countsReporters: formula.kind === "countOfUnits" || formula.kind === "qualitative",
         quarterly: used.some((e) => e.quarterly),

@@ -60,30 +60,50 @@ export interface ReporterChildValueRow {
 /**
  * Approved values of the reporters in a unit's subtree, with the lower unit each one
  * lies under (the path component after the unit's own path), so one read serves the
- * unit's "% of units" indicators and those of every lower unit.
+ * unit's "% of units" indicators and those of every lower unit. Below the nation the
+ * read is driven by the subtree's units (path prefix index) and each unit's values
+ * through the (unit, period, element, option) key, so a province never touches the
+ * nation's values; for the nation itself the (element, period) index is the cheaper
+ * way to read every commune. No ORDER BY: the caller groups, order does not matter.
  */
-export function reporterValuesByChildSql(unitPath: string, periods: readonly string[], codes: readonly string[]): SQL {
-  return sql`SELECT CASE WHEN s.agency_id IS NULL THEN 'u:' || v.unit_id ELSE 'a:' || s.agency_id END AS reporter,
-  split_part(substr(u.path, ${unitPath.length + 1}), '/', 1) AS child,
-  v.period, de.code, v.option, v.value::text AS value
+export function reporterValuesByChildSql(
+  unitPath: string,
+  periods: readonly string[],
+  elementIds: readonly number[],
+  scope: "subtree" | "nation" = "subtree",
+): SQL {
+  const child = sql`split_part(substr(u.path, ${unitPath.length + 1}), '/', 1) AS child`;
+  if (scope === "nation") {
+    return sql`SELECT CASE WHEN s.agency_id IS NULL THEN 'u:' || v.unit_id ELSE 'a:' || s.agency_id END AS reporter,
+  ${child}, v.period, de.code, v.option, v.value::text AS value
 FROM data_values v
 JOIN submissions s ON s.id = v.submission_id AND s.state = 'approved'
 JOIN units u ON u.id = v.unit_id
 JOIN data_elements de ON de.id = v.data_element_id
-WHERE u.path LIKE ${`${unitPath}%`}
-  AND v.period IN (${list(periods)})
-  AND de.code IN (${list(codes)})
-ORDER BY 1, 3, 4, 5`;
+WHERE v.data_element_id IN (${list(elementIds)}) AND v.period IN (${list(periods)})`;
+  }
+  return sql`SELECT CASE WHEN v.agency_id IS NULL THEN 'u:' || v.unit_id ELSE 'a:' || v.agency_id END AS reporter,
+  ${child}, v.period, de.code, v.option, v.value::text AS value
+FROM units u
+JOIN LATERAL (
+  SELECT d.unit_id, s.agency_id, d.period, d.data_element_id, d.option, d.value
+  FROM data_values d JOIN submissions s ON s.id = d.submission_id AND s.state = 'approved'
+  WHERE d.unit_id = u.id AND d.period IN (${list(periods)}) AND d.data_element_id IN (${list(elementIds)})
+  OFFSET 0 -- keeps the per-unit index probe: not flattened into a nation-wide element scan
+) v ON true
+JOIN data_elements de ON de.id = v.data_element_id
+WHERE u.path LIKE ${`${unitPath}%`}`;
 }
 
 export async function readReporterValuesByChild(
   db: Executor,
   unitPath: string,
   periods: readonly string[],
-  codes: readonly string[],
+  elementIds: readonly number[],
+  scope: "subtree" | "nation" = "subtree",
 ): Promise<ReporterChildValueRow[]> {
-  if (periods.length === 0 || codes.length === 0) return [];
-  return queryRows<ReporterChildValueRow>(db, reporterValuesByChildSql(unitPath, periods, codes));
+  if (periods.length === 0 || elementIds.length === 0) return [];
+  return queryRows<ReporterChildValueRow>(db, reporterValuesByChildSql(unitPath, periods, elementIds, scope));
 }
 
 /** Paths of some units (to keep a lower unit's dashboard to the reporters of its subtree). */

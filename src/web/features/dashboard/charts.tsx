@@ -226,30 +226,36 @@ export function ProvinceMap({
   const t = useT();
   // Registered once per page: the feature id and `code` property are the province code.
   if (!echarts.getMap(MAP_NAME)) echarts.registerMap(MAP_NAME, geoJson as Parameters<typeof echarts.registerMap>[1]);
-  // Provinces without a value are left out of the data, so they keep the neutral grey.
-  const data = view.lowerUnits
-    .filter((u) => u.values[indicator.key]?.value != null)
-    .map((u) => ({ name: u.code, value: u.values[indicator.key]?.value as number, fullName: u.fullName }));
-  const values = data.map((d) => d.value);
+  const data = view.lowerUnits.map((u) => ({
+    name: u.code,
+    value: u.values[indicator.key]?.value ?? Number.NaN,
+    fullName: u.fullName,
+  }));
+  const values = data.map((d) => d.value).filter((v) => Number.isFinite(v));
+  // Percentages on their natural 0–100 scale; other units from their own range (one value still needs a span).
+  const isPercent = indicator.unit === "%";
+  const lo = isPercent ? 0 : values.length ? Math.min(...values) : 0;
+  const hi = isPercent ? Math.max(100, ...values) : values.length ? Math.max(...values, lo + 1) : 1;
   const option: echarts.EChartsCoreOption = {
     tooltip: {
       trigger: "item",
       formatter: (p: { data?: { fullName: string; value: number } }) =>
         p.data
-          ? `${escapeHtml(p.data.fullName)}: ${escapeHtml(formatIndicatorValue(p.data.value, indicator.unit))}`
+          ? `${escapeHtml(p.data.fullName)}: ${escapeHtml(
+              formatIndicatorValue(Number.isFinite(p.data.value) ? p.data.value : null, indicator.unit),
+            )}`
           : "",
     },
     visualMap: {
-      min: values.length ? Math.min(...values) : 0,
-      max: values.length ? Math.max(...values) : 1,
+      min: lo,
+      max: hi,
       calculable: true,
       left: 8,
       bottom: 8,
-      text: [
-        formatNumberVi(values.length ? Math.max(...values) : 1),
-        formatNumberVi(values.length ? Math.min(...values) : 0),
-      ],
-      inRange: { color: ["#e7f5ff", "#74c0fc", "#1864ab"] },
+      text: [formatNumberVi(hi), formatNumberVi(lo)],
+      inRange: { color: ["#d0ebff", "#4dabf7", "#1864ab"] },
+      // Provinces without a value: neutral grey, never a colour of the scale.
+      outOfRange: { color: "#e9ecef" },
       formatter: (v: number) => formatNumberVi(v),
     },
     series: [
@@ -258,7 +264,7 @@ export function ProvinceMap({
         map: MAP_NAME,
         nameProperty: "code",
         roam: false,
-        itemStyle: { areaColor: "#f1f3f5", borderColor: "#495057", borderWidth: 0.5 },
+        itemStyle: { areaColor: "#e9ecef", borderColor: "#495057", borderWidth: 0.5 },
         emphasis: { label: { show: false }, itemStyle: { areaColor: "#ffd43b" } },
         data,
       },
