@@ -27,6 +27,7 @@ import { dataValueRoutes } from "./routes/data-value.routes";
 import { dataValueFileRoutes } from "./routes/data-value-file.routes";
 import { healthRoutes } from "./routes/health.routes";
 import { planRoutes } from "./routes/plan.routes";
+import { planImportRoutes } from "./routes/plan-import.routes";
 import { reportRoutes } from "./routes/report.routes";
 import { reportingRoutes } from "./routes/reporting.routes";
 import { unitRoutes } from "./routes/unit.routes";
@@ -116,6 +117,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await userRoutes(api, ctx);
       await catalogueRoutes(api, ctx);
       await planRoutes(api, ctx);
+      await planImportRoutes(api, ctx);
       await reportingRoutes(api, ctx);
       await dataValueRoutes(api, ctx);
       await dashboardRoutes(api, ctx);

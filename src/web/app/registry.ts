@@ -40,9 +40,23 @@ export const PAGES: readonly PageEntry[] = [
   { path: "/plans", nav: "nav.plans", load: () => import("../features/plans/plans-page").then((m) => m.PlansPage) },
   { path: "/plans/$planId", load: () => import("../features/plans/plan-page").then((m) => m.PlanPage) },
   {
+    path: "/plan-import",
+    nav: "import.nav",
+    load: () => import("../features/plan-import/import-page").then((m) => m.PlanImportPage),
+  },
+  {
     path: "/catalogue",
     nav: "plans.catalogue.nav",
     load: () => import("../features/plans/catalogue-page").then((m) => m.CataloguePage),
+  },
+  {
+    path: "/reporting",
+    nav: "reporting.nav",
+    load: () => import("../features/reporting/reporting-page").then((m) => m.ReportingPage),
+  },
+  {
+    path: "/reporting/$",
+    load: () => import("../features/reporting/reporting-detail-page").then((m) => m.ReportingDetailPage),
   },
   { path: "/reports", nav: "nav.reports", load: placeholder },
   {
