@@ -89,14 +89,24 @@ export function toElementInfo(row: DataElementRow): ElementInfo & EntryElement {
   };
 }
 
-export async function elementMap(db: Executor): Promise<Map<string, DataElementRow>> {
+/**
+ * All data elements; the national ones are inserted only when one is missing, so
+ * the hot path of every form (deadline day) is a plain read, never a write.
+ */
+async function readElements(db: Executor): Promise<DataElementRow[]> {
+  const rows = await listDataElements(db);
+  const have = new Set(rows.map((r) => r.code));
+  if (CATALOGUE_DATA_ELEMENTS.every((d) => have.has(d.code))) return rows;
   await ensureCatalogueDataElements(db);
-  return new Map((await listDataElements(db)).map((d) => [d.code, d]));
+  return listDataElements(db);
+}
+
+export async function elementMap(db: Executor): Promise<Map<string, DataElementRow>> {
+  return new Map((await readElements(db)).map((d) => [d.code, d]));
 }
 
 export async function listAllDataElements(db: Db): Promise<DataElementRow[]> {
-  await ensureCatalogueDataElements(db);
-  return listDataElements(db);
+  return readElements(db);
 }
 
 export async function getIndicatorFormulas(db: Db, actor: Actor, indicatorId: number): Promise<ResolvedFormula[]> {

@@ -21,7 +21,7 @@ import {
   findSubmissionById,
   findSubmissionForUpdate,
   listEvidence,
-  listSubmissionsOfRound,
+  listSubmissionStatesOfRound,
   type RoundRow,
   type SubmissionRow,
   updateSubmission,
@@ -50,7 +50,7 @@ export interface FormView {
   issues: EntryIssue[];
   evidence: Awaited<ReturnType<typeof listEvidence>>;
   /** Every submission of the round, for the round's counts. */
-  roundSubmissions: SubmissionRow[];
+  roundSubmissions: { state: string }[];
 }
 
 export interface FormRowView {
@@ -163,7 +163,7 @@ export async function buildForm(
     rows,
     issues,
     evidence: await listEvidence(db, [submission.id]),
-    roundSubmissions: await listSubmissionsOfRound(db, round.id),
+    roundSubmissions: await listSubmissionStatesOfRound(db, round.id),
   };
 }
 
@@ -280,7 +280,7 @@ export async function submitForm(
       old: { state: saved.state },
       new: { state: "submitted" },
     });
-    return { ...form, submission: after, roundSubmissions: await listSubmissionsOfRound(tx, round.id) };
+    return { ...form, submission: after, roundSubmissions: await listSubmissionStatesOfRound(tx, round.id) };
   });
 }
 

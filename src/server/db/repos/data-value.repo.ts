@@ -52,16 +52,13 @@ export async function findValuesAt(
   if (periods.length === 0 || elementIds.length === 0) return [];
   return queryRows<ValueRow>(
     db,
-    sql`SELECT ${VALUE_COLUMNS} FROM data_values v JOIN data_elements de ON de.id = v.data_element_id
-        WHERE v.unit_id = ${unitId}
-          AND v.period IN (${sql.join(
-            periods.map((p) => sql`${p}`),
-            sql`, `,
-          )})
-          AND v.data_element_id IN (${sql.join(
-            elementIds.map((id) => sql`${id}`),
-            sql`, `,
-          )})`,
+    // One exact probe of the (unit, period, element, option) key per pair: with IN lists the planner
+    // picks the (element, period) index, which on deadline day scans every new value of the period.
+    sql`SELECT ${VALUE_COLUMNS}
+        FROM unnest(${`{${periods.join(",")}}`}::text[]) AS p(period)
+        CROSS JOIN unnest(${`{${elementIds.join(",")}}`}::int[]) AS e(id)
+        JOIN data_values v ON v.unit_id = ${unitId} AND v.period = p.period AND v.data_element_id = e.id
+        JOIN data_elements de ON de.id = v.data_element_id`,
   );
 }
 

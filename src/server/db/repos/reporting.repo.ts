@@ -199,3 +199,8 @@ export async function listFormsOf(db: Executor, who: { agencyId: number } | { un
         LIMIT 200`,
   );
 }
+
+/** Only the states of a round's submissions (for its expected / submitted / approved counts): no cells. */
+export async function listSubmissionStatesOfRound(db: Executor, roundId: number): Promise<{ state: string }[]> {
+  return queryRows<{ state: string }>(db, sql`SELECT state FROM submissions WHERE round_id = ${roundId}`);
+}

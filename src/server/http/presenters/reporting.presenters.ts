@@ -11,7 +11,7 @@ import { isoTimestamp } from "./presenters";
 
 const iso = (v: string | null) => (v === null ? null : isoTimestamp(v));
 
-export function presentRound(round: RoundRow, submissions: readonly SubmissionRow[]): Round {
+export function presentRound(round: RoundRow, submissions: readonly { state: string }[]): Round {
   return {
     id: round.id,
     planId: round.planId,
