@@ -359,10 +359,32 @@ function countReporters(
     );
     if (met) meeting++;
   }
+  return countValue(formula, meeting, reporting);
+}
+
+/**
+ * The value of a "% of units" (or qualitative) formula from its counts: the same
+ * result whether the reporters were counted here or read from a rollup.
+ */
+export function countValue(
+  formula: Extract<Formula, { kind: "countOfUnits" | "qualitative" }>,
+  meeting: number,
+  reporting: number,
+): IndicatorValue {
   if (reporting === 0) return { value: null, numerator: null, denominator: null, reason: "no-data" };
   const value =
     formula.kind === "countOfUnits" && formula.result === "count" ? meeting : (meeting / reporting) * formula.scale;
   return { value, numerator: meeting, denominator: reporting };
+}
+
+/**
+ * What makes two "% of units" formulas count the same reporters as meeting: kind,
+ * condition (or element) and "every quarter"; scale and result only present the counts.
+ */
+export function conditionKey(formula: Extract<Formula, { kind: "countOfUnits" | "qualitative" }>): string {
+  return formula.kind === "qualitative"
+    ? `qualitative|${formula.dataElement}`
+    : `countOfUnits|${formula.every ?? ""}|${formula.condition}`;
 }
 
 function fourQuarters(reporter: ReporterValues): DataValues[] {

@@ -1,6 +1,7 @@
 import type { Database } from "./db/client";
 import { findRoot } from "./db/repos/unit.repo";
 import { loadStrategyCatalogue } from "./services/catalogue.service";
+import { ensureConditionRollups } from "./services/condition-rollup.service";
 import { systemActor } from "./services/context";
 import { loadDemo } from "./services/demo.service";
 import { todayIso } from "./services/unit.service";
@@ -15,6 +16,9 @@ export interface PrepareOptions {
 /** Everything a first start needs: schema, the official units, the first admin, the demo. */
 export async function prepareDatabase(database: Database, options: PrepareOptions): Promise<void> {
   await database.migrate();
+  // Values approved before condition_rollups existed, or bulk-loaded: count them once.
+  if (await ensureConditionRollups(database.db))
+    options.log("Đã tổng hợp các chỉ tiêu “tỷ lệ đơn vị” (condition_rollups)");
   const actor = systemActor();
   if (!(await findRoot(database.db, todayIso()))) {
     const t0 = Date.now();

@@ -53,3 +53,30 @@ WHERE u.path LIKE $1
   AND v.period IN ($2, $3)
   AND de.code IN ($4)
 ORDER BY 1, 2, 3, 4;
+
+-- % of units, approve/reopen: move meeting/reporting on every ancestor by a reporter's change
+-- params: [1234,"2024","countOfUnits|quarter|#{TIN_BAI_BDG} >= 4",1,1]
+INSERT INTO condition_rollups AS r (unit_id, period, condition_key, meeting, reporting)
+SELECT a.id::int, d.period, d.condition_key, sum(d.meeting)::int, sum(d.reporting)::int
+FROM (VALUES ($1::int, $2::text, $3::text, $4::int, $5::int)) AS d(unit_id, period, condition_key, meeting, reporting)
+JOIN units u ON u.id = d.unit_id
+CROSS JOIN LATERAL unnest(string_to_array(trim(BOTH '/' FROM u.path), '/')) AS a(id)
+GROUP BY a.id, d.period, d.condition_key
+ORDER BY 1, 2, 3
+ON CONFLICT (unit_id, period, condition_key)
+DO UPDATE SET meeting = r.meeting + excluded.meeting, reporting = r.reporting + excluded.reporting;
+
+-- % of units: drop rows no reporter feeds
+-- params: [1234,"2024","countOfUnits|quarter|#{TIN_BAI_BDG} >= 4"]
+DELETE FROM condition_rollups r
+USING (VALUES ($1::int, $2::text, $3::text)) AS d(unit_id, period, condition_key)
+JOIN units u ON u.id = d.unit_id
+CROSS JOIN LATERAL unnest(string_to_array(trim(BOTH '/' FROM u.path), '/')) AS a(id)
+WHERE r.unit_id = a.id::int AND r.period = d.period AND r.condition_key = d.condition_key AND r.reporting = 0;
+
+-- % of units, dashboard read: a unit's meeting/reporting
+-- params: [7,"2024","countOfUnits|quarter|#{TIN_BAI_BDG} >= 4"]
+SELECT r.unit_id, r.period, r.condition_key, r.meeting, r.reporting
+FROM condition_rollups r
+WHERE r.unit_id IN ($1) AND r.period IN ($2) AND r.condition_key IN ($3)
+ORDER BY r.unit_id, r.period, r.condition_key;

@@ -4,9 +4,15 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATALOGUE_DATA_ELEMENTS } from "../../src/core/catalogue-formulas";
 import { consolidate, type RawValue } from "../../src/core/consolidation";
-import type { Formula } from "../../src/core/formula";
+import { conditionKey, type Formula } from "../../src/core/formula";
 import { quartersOf } from "../../src/core/periods";
 import { queryRows } from "../../src/server/db/client";
+import {
+  applyConditionDeltasSql,
+  conditionRollupsSql,
+  pruneConditionRollupsSql,
+  readConditionRollups,
+} from "../../src/server/db/repos/condition-rollup.repo";
 import {
   applyRollupSql,
   pruneRollupSql,
@@ -14,6 +20,11 @@ import {
   readRollupSql,
   reporterValuesSql,
 } from "../../src/server/db/repos/data-value.repo";
+import {
+  ensureConditionRollups,
+  rebuildConditionRollups,
+  rolledUpKey,
+} from "../../src/server/services/condition-rollup.service";
 import { systemActor } from "../../src/server/services/context";
 import { elementMap, resolveFormulas } from "../../src/server/services/data-element.service";
 import { getUnitIndicators } from "../../src/server/services/indicator-value.service";
@@ -97,6 +108,11 @@ const arbScenario = fc.record({
 });
 
 type Scenario = typeof arbScenario extends fc.Arbitrary<infer T> ? T : never;
+
+const conditionTables = async () => [
+  await queryRows(database.db, sql`SELECT * FROM condition_results ORDER BY reporter, period, condition_key`),
+  await queryRows(database.db, sql`SELECT * FROM condition_rollups ORDER BY unit_id, period, condition_key`),
+];
 
 async function runScenario(s: Scenario) {
   const db = database.db;
@@ -197,6 +213,46 @@ async function runScenario(s: Scenario) {
     period: PERIOD,
     indicators: specs.map((x) => ({ key: x.key, formula: x.formula })),
   });
+  // "% of units" counts kept incrementally (condition_rollups) equal the oracle's meeting /
+  // reporting, for the year and for the first half (fed by the first two quarters).
+  const conditions = specs.filter((x) => rolledUpKey(x.formula) !== null);
+  expect(conditions.map((x) => x.key.split("#")[0]).sort()).toEqual(["1.1", "5.1", "6.3"]);
+  for (const period of [PERIOD, `${PERIOD}S1`]) {
+    const expectedCounts =
+      period === PERIOD
+        ? oracle
+        : consolidate({
+            units: ids.map((id, i) => ({ id, parentId: parentOf[i] ?? null })),
+            agencies: [...agencies.entries()].map(([unitId, id]) => ({ id, unitId })),
+            values: raw,
+            period,
+            indicators: conditions.map((x) => ({ key: x.key, formula: x.formula })),
+          });
+    const stored = await readConditionRollups(
+      db,
+      ids,
+      [period],
+      conditions.map((x) => conditionKey(x.formula as Extract<Formula, { kind: "countOfUnits" | "qualitative" }>)),
+    );
+    for (const id of ids) {
+      const unit = expectedCounts.units.get(id);
+      for (const x of conditions) {
+        const key = rolledUpKey(x.formula);
+        const row = stored.find((r) => r.unit_id === id && r.condition_key === key);
+        const want = unit?.indicators[x.key];
+        expect([period, x.key, row?.meeting ?? null, row?.reporting ?? null]).toEqual([
+          period,
+          x.key,
+          want?.numerator ?? null,
+          want?.denominator ?? null,
+        ]);
+      }
+    }
+  }
+  // Kept incrementally = built from scratch (the rebuild an upgraded database runs).
+  const incremental = await conditionTables();
+  await db.transaction(async (tx) => rebuildConditionRollups(tx));
+  expect(await conditionTables()).toEqual(incremental);
   for (const id of ids) {
     const expected = oracle.units.get(id);
     if (!expected) throw new Error("oracle lost a unit");
@@ -226,6 +282,16 @@ describe("consolidation: SQL rollups equal the core oracle", () => {
     await fc.assert(fc.asyncProperty(arbScenario, runScenario), { numRuns: 12, seed: 20251201 });
   });
 
+  it("builds the % of units counts once for values approved around the services (upgrade, bulk load)", async () => {
+    const kept = await conditionTables();
+    expect(kept[1]?.length).toBeGreaterThan(0);
+    await database.db.execute(sql`DELETE FROM condition_rollups`);
+    await database.db.execute(sql`DELETE FROM condition_results`);
+    expect(await ensureConditionRollups(database.db)).toBe(true);
+    expect(await conditionTables()).toEqual(kept);
+    expect(await ensureConditionRollups(database.db)).toBe(false);
+  });
+
   it("keeps the SQL of the consolidation queries visible (snapshot)", async () => {
     const dialect = new PgDialect();
     const show = (title: string, query: ReturnType<typeof applyRollupSql>) => {
@@ -240,6 +306,34 @@ describe("consolidation: SQL rollups equal the core oracle", () => {
       show(
         "% of units: approved values per reporter in a subtree",
         reporterValuesSql("/1/97/", ["2024", "2024Q1"], ["TIN_BAI_BDG"]),
+      ),
+      show(
+        "% of units, approve/reopen: move meeting/reporting on every ancestor by a reporter's change",
+        applyConditionDeltasSql([
+          {
+            unitId: 1234,
+            period: "2024",
+            conditionKey: "countOfUnits|quarter|#{TIN_BAI_BDG} >= 4",
+            meeting: 1,
+            reporting: 1,
+          },
+        ]),
+      ),
+      show(
+        "% of units: drop rows no reporter feeds",
+        pruneConditionRollupsSql([
+          {
+            unitId: 1234,
+            period: "2024",
+            conditionKey: "countOfUnits|quarter|#{TIN_BAI_BDG} >= 4",
+            meeting: -1,
+            reporting: -1,
+          },
+        ]),
+      ),
+      show(
+        "% of units, dashboard read: a unit's meeting/reporting",
+        conditionRollupsSql([7], ["2024"], ["countOfUnits|quarter|#{TIN_BAI_BDG} >= 4"]),
       ),
     ].join("\n");
     await expect(text).toMatchFileSnapshot("../__snapshots__/consolidation.sql");

@@ -16,6 +16,7 @@ import { AppError } from "../../core/errors";
 import type { AppConfig } from "../config";
 import type { Database } from "../db/client";
 import { createAuthService } from "../services/auth.service";
+import { ensureConditionRollups } from "../services/condition-rollup.service";
 import { registerAuth } from "./auth";
 import { handleError } from "./errors";
 import { agencyRoutes } from "./routes/agency.routes";
@@ -59,6 +60,8 @@ declare module "fastify" {
 }
 
 export async function createApp(deps: AppDeps): Promise<App> {
+  // "% of units" counts of values approved before condition_rollups existed, or bulk-loaded.
+  await ensureConditionRollups(deps.database.db);
   const app = Fastify({
     logger: deps.config.logLevel === "silent" ? false : { level: deps.config.logLevel },
     genReqId: (req) => {

@@ -13,6 +13,7 @@ import { formatTargetShort, type Target, type TargetUnit } from "../../core/plan
 import { formulaElements, timelinessOf } from "../../core/reporting";
 import { assessProgress, meetsTarget, pickTarget, type StatusExplain, type StatusTarget } from "../../core/status";
 import type { Executor } from "../db/client";
+import { type ConditionRollupRow, readConditionRollups } from "../db/repos/condition-rollup.repo";
 import {
   listRollupPeriods,
   readReporterValuesByChild,
@@ -26,6 +27,7 @@ import type { PlanRow } from "../db/repos/plan.repo";
 import { findRoundByPeriod, listSubmissionsOfRound } from "../db/repos/reporting.repo";
 import { findUnitById, listChildren } from "../db/repos/unit.repo";
 import { assertCan, unitTarget } from "./access.service";
+import { rolledUpKey, valueFromCounts } from "./condition-rollup.service";
 import type { Actor } from "./context";
 import { resolveFormulas } from "./data-element.service";
 import { indicatorCode, loadPlanAggregate, type PlanAggregate, requirePlan, toTarget } from "./plan-view.service";
@@ -33,9 +35,10 @@ import { reporterNames, vietnamDay } from "./reporting.service";
 
 // The progress dashboard of a unit against a plan: one view model that the API
 // serves and the report documents print (report.service.ts), so the numbers agree.
-// Figures come from the consolidated rollups (value_rollups, current inside every
-// approval), status and projection from core/status.ts, indicator values from the
-// core formula engine over consolidated sums (ratios never averaged).
+// Figures come from the consolidated rollups (value_rollups and, for "% of units",
+// condition_rollups, current inside every approval), status and projection from
+// core/status.ts, indicator values from the core formula engine over consolidated
+// sums (ratios never averaged) and counts (core countValue).
 
 export interface DashboardInput {
   unitId: number;
@@ -59,6 +62,8 @@ interface Row {
   parsed: ParsedFormula | Formula;
   elements: string[];
   countsReporters: boolean;
+  /** Set when the "% of units" counts are kept in condition_rollups (read one row, count no reporters). */
+  conditionKey: string | null;
   quarterly: boolean;
   sensitive: boolean;
   targets: { list: StatusTarget[]; origin: "plan" | "upper" };
@@ -123,7 +128,8 @@ async function computeDashboard(db: Executor, input: DashboardInput): Promise<Da
   const at = (year: number) => (period.kind === "semiannual" ? year - 0.5 : year);
   const seriesPeriods = years.flatMap((y) => periodIds(y, period));
   const children = await listChildren(db, unitId, asOf);
-  const [ownRollups, childRollups, reporterRows, round] = await Promise.all([
+  const conditionKeys = [...new Set(rows.flatMap((r) => (r.conditionKey === null ? [] : [r.conditionKey])))];
+  const [ownRollups, childRollups, reporterRows, round, ownCounts, childCounts] = await Promise.all([
     readUnitRollups(db, [unitId], seriesPeriods),
     readUnitRollups(
       db,
@@ -132,14 +138,29 @@ async function computeDashboard(db: Executor, input: DashboardInput): Promise<Da
     ),
     readCountedValues(db, unit.path, unit.parent_id === null, rows, years, period, elements),
     roundOf(db, plan, unit.path, input.period, input.today),
+    readConditionRollups(
+      db,
+      [unitId],
+      years.map((y) => assessedId(y, period)),
+      conditionKeys,
+    ),
+    readConditionRollups(
+      db,
+      children.map((c) => c.id),
+      [assessedId(period.year, period)],
+      conditionKeys,
+    ),
   ]);
+  const counts = countsByKey([...ownCounts, ...childCounts]);
 
   const counted = groupReporters(reporterRows, years, period);
   const indicators: DashboardIndicator[] = rows.map((row) => {
     const trendInputs = years.map((year) => {
       const ids = periodIds(year, period);
       const reporters = counted.get(year)?.get(ALL) ?? [];
-      const v = evaluate(row, components(ownRollups, unitId, ids, elements, period), reporters);
+      const v = row.conditionKey
+        ? valueFromCounts(row.formula, counts.get(`${unitId}|${assessedId(year, period)}|${row.conditionKey}`))
+        : evaluate(row, components(ownRollups, unitId, ids, elements, period), reporters);
       return { year, period: ids[0] as string, v };
     });
     const series = trendInputs.map((p) => ({ year: at(p.year), value: p.v.value }));
@@ -184,7 +205,9 @@ async function computeDashboard(db: Executor, input: DashboardInput): Promise<Da
     const reporters = counted.get(period.year)?.get(String(child.id)) ?? [];
     const values: LowerUnit["values"] = {};
     for (const row of rows) {
-      const v = evaluate(row, comps, reporters);
+      const v = row.conditionKey
+        ? valueFromCounts(row.formula, counts.get(`${child.id}|${assessedId(period.year, period)}|${row.conditionKey}`))
+        : evaluate(row, comps, reporters);
       const picked = pickTarget(row.targets.list, period.year);
       values[row.key] = {
         ...numbers(v),
@@ -242,6 +265,15 @@ function treeDay(period: Period, today: string): string {
   return day > today ? today : day;
 }
 
+/** The assessed period of a year whose "% of units" counts condition_rollups keep. */
+function assessedId(year: number, period: Period): string {
+  return period.kind === "annual" ? String(year) : `${year}S1`;
+}
+
+function countsByKey(rows: readonly ConditionRollupRow[]): Map<string, ConditionRollupRow> {
+  return new Map(rows.map((r) => [`${r.unit_id}|${r.period}|${r.condition_key}`, r]));
+}
+
 /** The period ids one year contributes: annual reads survey statistics of its calendar year. */
 export function periodIds(year: number, period: Period): string[] {
   return period.kind === "annual" ? [String(year), `${year}C`] : [`${year}S1`];
@@ -288,7 +320,9 @@ async function readCountedValues(
   period: Period,
   elements: ReadonlyMap<string, DataElementRow>,
 ): Promise<CountedRows> {
-  const codes = [...new Set(rows.filter((r) => r.countsReporters).flatMap((r) => r.elements))];
+  const codes = [
+    ...new Set(rows.filter((r) => r.countsReporters && r.conditionKey === null).flatMap((r) => r.elements)),
+  ];
   const ids = codes.map((c) => elements.get(c)?.id).filter((id): id is number => id !== undefined);
   if (ids.length === 0) return [];
   const periods = years.flatMap((y) => [
@@ -394,6 +428,7 @@ async function formulaRows(
         parsed: ((p) => (p.ok ? p.parsed : formula))(parseFormula(formula)),
         elements: used.map((e) => e.code),
         countsReporters: formula.kind === "countOfUnits" || formula.kind === "qualitative",
+        conditionKey: rolledUpKey(formula),
         quarterly: used.some((e) => e.quarterly),
         sensitive: used.some((e) => elements.get(e.code)?.sensitive === true),
         targets: targetsOf(agg, indicator.id, subject, list.length),

@@ -11,6 +11,7 @@ import { type Period, parsePeriod, quartersOf } from "../../core/periods";
 import { formulaElements } from "../../core/reporting";
 import { parseUnitPath, REFORM_DATE } from "../../core/units";
 import type { Db, Executor } from "../db/client";
+import { readConditionRollups } from "../db/repos/condition-rollup.repo";
 import type { DataElementRow } from "../db/repos/data-element.repo";
 import {
   listApprovedValues,
@@ -22,6 +23,7 @@ import {
 import { listGoals, listIndicators, listTargetsOfPlans } from "../db/repos/plan.repo";
 import { findUnitPath } from "../db/repos/unit.repo";
 import { assertCan, unitTarget } from "./access.service";
+import { isRolledUpPeriod, rolledUpKey, valueFromCounts } from "./condition-rollup.service";
 import type { Actor } from "./context";
 import { elementMap, type ResolvedFormula, resolveFormulas } from "./data-element.service";
 import { indicatorCode, requirePlan } from "./plan-view.service";
@@ -59,6 +61,8 @@ interface Inputs {
   components: DataValues;
   reporters: ReporterValues[];
   partial: boolean;
+  /** "% of units" counts read from condition_rollups, by condition key (native tree, years and halves). */
+  counts?: Map<string, { meeting: number; reporting: number }>;
 }
 
 /**
@@ -100,6 +104,8 @@ export async function getUnitIndicators(
     for (const f of formulas.get(indicator.id) ?? []) {
       const formula = f.formula as Formula;
       const input = { values: inputs.components, reporters: inputs.reporters, partial: inputs.partial };
+      const key = f.bySex ? null : rolledUpKey(formula);
+      const counted = key !== null && inputs.counts ? inputs.counts : null;
       const t = targets.find(
         (x) => x.indicatorId === indicator.id && x.year === period.year && (x.subject ?? null) === (f.subject ?? null),
       );
@@ -110,7 +116,7 @@ export async function getUnitIndicators(
         subject: f.subject,
         kind: formula.kind,
         unit: f.unit,
-        result: evaluateIndicator(formula, input),
+        result: counted ? valueFromCounts(formula, counted.get(key as string)) : evaluateIndicator(formula, input),
         bySex: f.bySex
           ? {
               nu: evaluateIndicator(formula, input, { option: "nu" }),
@@ -156,8 +162,14 @@ async function nativeInputs(
     if (row.period !== periodOf(elements.get(row.code), periodId, period)) continue;
     components[row.code] = { ...(components[row.code] ?? {}), [row.option]: Number(row.total) };
   }
+  // Conditions kept in condition_rollups are one row each; the others count reporters here.
+  const rolled = isRolledUpPeriod(period);
+  const keyOf = (f: ResolvedFormula) => (rolled && !f.bySex ? rolledUpKey(f.formula as Formula) : null);
+  const keys = [...new Set(formulas.map(keyOf).filter((k): k is string => k !== null))];
+  const countRows = await readConditionRollups(db, [unitId], [periodId], keys);
+  const counts = new Map(countRows.map((r) => [r.condition_key, { meeting: r.meeting, reporting: r.reporting }]));
   const counted = formulas
-    .filter((f) => f.formula.kind === "countOfUnits" || f.formula.kind === "qualitative")
+    .filter((f) => (f.formula.kind === "countOfUnits" || f.formula.kind === "qualitative") && keyOf(f) === null)
     .flatMap((f) => formulaElements(f.formula as Formula).map((e) => e.code));
   const path = (await findUnitPath(db, unitId)) as string;
   const quarters = quarterIds(period);
@@ -177,7 +189,7 @@ async function nativeInputs(
     into[v.code] = { ...(into[v.code] ?? {}), [v.option]: Number(v.value) };
   }
   const reporters = [...byReporter.entries()].map(([id, r]) => ({ id, values: r.values, quarters: r.quarters }));
-  return { components, reporters, partial: false };
+  return { components, reporters, partial: false, ...(rolled ? { counts } : {}) };
 }
 
 /** History re-expressed on today's tree: the core consolidation over raw approved values and the crosswalk. */

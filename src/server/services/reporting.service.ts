@@ -16,7 +16,7 @@ import { parseUnitPath } from "../../core/units";
 import type { Db, Executor } from "../db/client";
 import { findAgency } from "../db/repos/agency.repo";
 import { insertAudit } from "../db/repos/audit.repo";
-import { applyRollup } from "../db/repos/data-value.repo";
+import { applyRollup, listValuesOfSubmission } from "../db/repos/data-value.repo";
 import { listIndicators, listResponsibilities, type PlanRow } from "../db/repos/plan.repo";
 import {
   findRound,
@@ -38,6 +38,7 @@ import {
 import { findUnitPath } from "../db/repos/unit.repo";
 import { assertCan } from "./access.service";
 import { registerAuditResolver } from "./audit.service";
+import { refreshConditions } from "./condition-rollup.service";
 import { type Actor, auditActor } from "./context";
 import { elementMap, resolveFormulas, toElementInfo } from "./data-element.service";
 import { planTarget, requirePlan } from "./plan-view.service";
@@ -265,7 +266,8 @@ const FROM_STATE: Record<Decision, SubmissionState> = { approve: "submitted", re
 /**
  * Approve, return or reopen one submission. Approval adds the values to the
  * rollups of every ancestor in the same transaction (no batch job, no stale read);
- * reopening subtracts them. Both are audited with the comment.
+ * reopening subtracts them; either re-evaluates the reporter's "% of units"
+ * conditions and moves their rollups by the difference. Every decision is audited with its comment.
  */
 export async function decideSubmission(
   db: Db,
@@ -301,6 +303,11 @@ export async function decideSubmission(
       decidedBy: actor.principal.id || null,
       decisionComment: comment,
     });
+    if (decision !== "return") {
+      // The reporter's "% of units" conditions, re-evaluated now its values are (no longer) approved.
+      const touched = (await listValuesOfSubmission(tx, before.id)).map((v) => ({ code: v.code, period: v.period }));
+      await refreshConditions(tx, { agencyId: before.agencyId, unitId: before.unitId }, touched);
+    }
     await insertAudit(tx, {
       ...auditActor(actor),
       action: decision,

@@ -1,11 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../client";
 
-// The dashboard reads the consolidated rollups (value_rollups, kept current inside
-// every approval) — never the raw values — except for "% of units that …"
-// indicators, which count reporters and so read the approved values of the
-// elements they name, by prefix scan on the unit path. Statements are built by
-// functions so tests can snapshot them.
+// The dashboard reads the consolidated rollups (value_rollups, and condition_rollups
+// for the catalogue's "% of units that …" counts — repos/condition-rollup.repo.ts —
+// both kept current inside every approval), never the raw values, except for
+// plan-local "% of units" formulas, which count reporters and so read the approved
+// values of the elements they name. Statements are built by functions so tests can
+// snapshot them.
 
 export interface UnitRollupRow {
   unit_id: number;

@@ -1,6 +1,7 @@
 export * from "./agency";
 export * from "./audit";
 export * from "./catalogue";
+export * from "./condition-rollup";
 export * from "./data-element";
 export * from "./data-value";
 export * from "./plan";
