@@ -17,6 +17,7 @@ import type { AppConfig } from "../config";
 import type { Database } from "../db/client";
 import { createAuthService } from "../services/auth.service";
 import { ensureConditionRollups } from "../services/condition-rollup.service";
+import { createDashboardCache, type DashboardCache } from "../services/dashboard.service";
 import { registerAuth } from "./auth";
 import { handleError } from "./errors";
 import { agencyRoutes } from "./routes/agency.routes";
@@ -109,7 +110,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const auth = createAuthService({ db: deps.database.db, sessionTtlHours: deps.config.sessionTtlHours });
   registerAuth(app, auth);
 
-  const ctx = { db: deps.database.db, database: deps.database, auth, config: deps.config };
+  const ctx: RouteContext = {
+    db: deps.database.db,
+    database: deps.database,
+    auth,
+    config: deps.config,
+    dashboardCache: createDashboardCache(),
+  };
   await app.register(
     async (api) => {
       await healthRoutes(api, ctx);
@@ -140,6 +147,8 @@ export type RouteContext = {
   database: Database;
   auth: ReturnType<typeof createAuthService>;
   config: AppDeps["config"];
+  /** Dashboard views, shared by the dashboard and report routes (keyed by the newest audit id). */
+  dashboardCache: DashboardCache;
 };
 
 /** The built single-page app; unknown non-API paths get index.html so deep links work. */

@@ -8,7 +8,7 @@ import { listSubmissionsOfRound } from "../db/repos/reporting.repo";
 import { type ReportDocumentModel, renderReportDocx } from "../documents/report-docx";
 import { type AnnexModel, renderReportXlsx } from "../documents/report-xlsx";
 import type { Actor } from "./context";
-import { buildDashboard, type DashboardInput } from "./dashboard.service";
+import { buildDashboard, type DashboardCache, type DashboardInput } from "./dashboard.service";
 import { vietnameseDate } from "./plan-document.service";
 import { requirePlan } from "./plan-view.service";
 import { indicatorTable, lowerUnitTable } from "./report-tables";
@@ -52,8 +52,10 @@ export async function buildReportModels(
   db: Executor,
   actor: Actor,
   input: ReportInput,
+  cache: DashboardCache | null = null,
 ): Promise<{ view: Dashboard; document: ReportDocumentModel; annex: AnnexModel }> {
-  const view = await buildDashboard(db, actor, input);
+  // The same cache as GET /api/dashboard: a report right after a dashboard read reuses its view.
+  const view = await buildDashboard(db, actor, input, cache);
   const plan = await requirePlan(db, input.planId);
   const sections = plan.sections as PlanSections;
   const ownUnit = view.unit.id === plan.unitId;
@@ -147,12 +149,22 @@ function fileNames(view: Dashboard, ext: string, what: string): Pick<ReportFile,
   };
 }
 
-export async function renderReportDocument(db: Executor, actor: Actor, input: ReportInput): Promise<ReportFile> {
-  const { view, document } = await buildReportModels(db, actor, input);
+export async function renderReportDocument(
+  db: Executor,
+  actor: Actor,
+  input: ReportInput,
+  cache: DashboardCache | null = null,
+): Promise<ReportFile> {
+  const { view, document } = await buildReportModels(db, actor, input, cache);
   return { bytes: await renderReportDocx(document), ...fileNames(view, "docx", "report") };
 }
 
-export async function renderReportAnnex(db: Executor, actor: Actor, input: ReportInput): Promise<ReportFile> {
-  const { view, annex } = await buildReportModels(db, actor, input);
+export async function renderReportAnnex(
+  db: Executor,
+  actor: Actor,
+  input: ReportInput,
+  cache: DashboardCache | null = null,
+): Promise<ReportFile> {
+  const { view, annex } = await buildReportModels(db, actor, input, cache);
   return { bytes: await renderReportXlsx(annex), ...fileNames(view, "xlsx", "annex") };
 }

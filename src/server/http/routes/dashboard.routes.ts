@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ZDashboard, ZDashboardOptions, ZDashboardOptionsQuery, ZDashboardQuery } from "../../../contract/dashboard";
 import { renderCsv } from "../../documents/csv";
 import { referencePath } from "../../reference/reference-files";
-import { buildDashboard, createDashboardCache } from "../../services/dashboard.service";
+import { buildDashboard } from "../../services/dashboard.service";
 import { dashboardOptions } from "../../services/dashboard-options.service";
 import { indicatorTable, lowerUnitTable, reporterTable } from "../../services/report-tables";
 import { vietnamDay } from "../../services/reporting.service";
@@ -17,7 +17,7 @@ export const todayInVietnam = () => vietnamDay(new Date().toISOString());
 export async function dashboardRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["dashboard"];
-  const cache = createDashboardCache();
+  const cache = ctx.dashboardCache;
 
   r.get(
     "/dashboard",

@@ -30,11 +30,16 @@ export async function reportRoutes(app: FastifyInstance, ctx: RouteContext): Pro
       },
     },
     async (req, reply) => {
-      const file = await renderReportDocument(ctx.db, actorOf(req), {
-        ...req.params,
-        today: todayInVietnam(),
-        options: req.query,
-      });
+      const file = await renderReportDocument(
+        ctx.db,
+        actorOf(req),
+        {
+          ...req.params,
+          today: todayInVietnam(),
+          options: req.query,
+        },
+        ctx.dashboardCache,
+      );
       return sendFile(reply, DOCX, file.fileName, file.fileNameVi, file.bytes);
     },
   );
@@ -53,11 +58,16 @@ export async function reportRoutes(app: FastifyInstance, ctx: RouteContext): Pro
       },
     },
     async (req, reply) => {
-      const file = await renderReportAnnex(ctx.db, actorOf(req), {
-        ...req.params,
-        today: todayInVietnam(),
-        options: req.query,
-      });
+      const file = await renderReportAnnex(
+        ctx.db,
+        actorOf(req),
+        {
+          ...req.params,
+          today: todayInVietnam(),
+          options: req.query,
+        },
+        ctx.dashboardCache,
+      );
       return sendFile(reply, XLSX, file.fileName, file.fileNameVi, file.bytes);
     },
   );
