@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ZIdParams } from "../../../contract/common";
@@ -11,7 +11,6 @@ import {
   ZImportSummary,
 } from "../../../contract/data-value";
 import { ZRoundReporterParams } from "../../../contract/reporting";
-import { AppError } from "../../../core/errors";
 import { exportDataValueSet, fromCsv, importDataValueSet, toCsv } from "../../services/data-value-set.service";
 import {
   getImportJob,
@@ -26,30 +25,9 @@ import { assertCanEnter, assertRoundReadable } from "../../services/reporting.se
 import type { RouteContext } from "../app";
 import { actorOf } from "../auth";
 import { presentImportJob } from "../presenters/reporting.presenters";
+import { uploadedFile } from "../upload";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** The one uploaded file of a multipart request, with the size limit turned into a Vietnamese 413. */
-async function uploadedFile(req: FastifyRequest): Promise<{ name: string; bytes: Buffer }> {
-  let part: Awaited<ReturnType<FastifyRequest["file"]>>;
-  try {
-    part = await req.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-  } catch (caught) {
-    if ((caught as { code?: string }).code === "FST_INVALID_MULTIPART_CONTENT_TYPE") {
-      throw new AppError("UNSUPPORTED_MEDIA", {
-        userMessage: { vi: "Hãy gửi tệp dạng multipart/form-data.", en: "Send the file as multipart/form-data." },
-      });
-    }
-    throw caught;
-  }
-  if (!part) throw new AppError("VALIDATION", { userMessage: { vi: "Chưa chọn tệp.", en: "No file was sent." } });
-  try {
-    return { name: part.filename || "tep", bytes: await part.toBuffer() };
-  } catch (caught) {
-    if ((caught as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge();
-    throw caught;
-  }
-}
 
 function sendFile(reply: FastifyReply, file: { fileName: string; bytes: Buffer }, type: string) {
   return reply.type(type).header("content-disposition", `attachment; filename="${file.fileName}"`).send(file.bytes);
@@ -110,7 +88,7 @@ export async function dataValueFileRoutes(app: FastifyInstance, ctx: RouteContex
     async (req, reply) => {
       const actor = actorOf(req);
       await assertRoundReadable(ctx.db, actor, req.params.id);
-      const file = await uploadedFile(req);
+      const file = await uploadedFile(req, { maxBytes: MAX_UPLOAD_BYTES, tooLarge });
       const job = await startImport(ctx.db, actor, {
         roundId: req.params.id,
         reporterKey: req.query.reporterKey ?? null,
@@ -150,7 +128,7 @@ export async function dataValueFileRoutes(app: FastifyInstance, ctx: RouteContex
     async (req) => {
       const actor = actorOf(req);
       await assertCanEnter(ctx.db, actor, req.params.id, req.params.reporterKey);
-      const file = await uploadedFile(req);
+      const file = await uploadedFile(req, { maxBytes: MAX_UPLOAD_BYTES, tooLarge });
       const row = await addEvidence(ctx.db, actor, req.params.id, req.params.reporterKey, file);
       return { id: row.id, name: row.name, mime: row.mime, size: row.size };
     },

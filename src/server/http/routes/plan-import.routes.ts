@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
   ZPlanImportQuery,
@@ -6,33 +6,11 @@ import {
   ZSavePlanImportInput,
   ZSavePlanImportResult,
 } from "../../../contract/plan-import";
-import { AppError } from "../../../core/errors";
 import { assertCanImport, MAX_IMPORT_BYTES, readPlanImport, tooLargeImport } from "../../services/plan-import.service";
 import { savePlanImport } from "../../services/plan-import-save.service";
 import type { RouteContext } from "../app";
 import { actorOf } from "../auth";
-
-/** The one uploaded file, with the 20 MB limit turned into a Vietnamese 413 before anything is parsed. */
-async function uploadedDocument(req: FastifyRequest): Promise<{ name: string; bytes: Buffer }> {
-  let part: Awaited<ReturnType<FastifyRequest["file"]>>;
-  try {
-    part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } });
-  } catch (caught) {
-    if ((caught as { code?: string }).code === "FST_INVALID_MULTIPART_CONTENT_TYPE") {
-      throw new AppError("UNSUPPORTED_MEDIA", {
-        userMessage: { vi: "Hãy gửi tệp dạng multipart/form-data.", en: "Send the file as multipart/form-data." },
-      });
-    }
-    throw caught;
-  }
-  if (!part) throw new AppError("VALIDATION", { userMessage: { vi: "Chưa chọn tệp.", en: "No file was sent." } });
-  try {
-    return { name: (part.filename || "tep").normalize("NFC"), bytes: await part.toBuffer() };
-  } catch (caught) {
-    if ((caught as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw tooLargeImport();
-    throw caught;
-  }
-}
+import { uploadedFile } from "../upload";
 
 export async function planImportRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -55,7 +33,7 @@ export async function planImportRoutes(app: FastifyInstance, ctx: RouteContext):
       const actor = actorOf(req);
       // Access first: an outsider learns nothing and uploads nothing.
       await assertCanImport(ctx.db, actor, req.query);
-      const file = await uploadedDocument(req);
+      const file = await uploadedFile(req, { maxBytes: MAX_IMPORT_BYTES, tooLarge: tooLargeImport });
       return readPlanImport(ctx.db, actor, { ...req.query, fileName: file.name, bytes: file.bytes });
     },
   );
