@@ -13,7 +13,7 @@ import {
 import type { Db, Executor } from "../db/client";
 import { insertAudit } from "../db/repos/audit.repo";
 import type { DataElementRow } from "../db/repos/data-element.repo";
-import { deleteValue, findValuesAt, upsertValue, type ValueRow } from "../db/repos/data-value.repo";
+import { deleteValues, findValuesAt, upsertValues, type ValueRow, type ValueWrite } from "../db/repos/data-value.repo";
 import { listGoals, listIndicatorsByIds, type PlanRow } from "../db/repos/plan.repo";
 import {
   findRound,
@@ -364,14 +364,18 @@ export async function writeValues(
       details,
     });
   }
+  // One delete and one multi-row upsert per save (deadline day: a statement per form, not per value).
+  // A key sent twice keeps its last value, as it would have written in order.
+  const latest = new Map(input.values.map((v) => [key(v.element, v.option, v.period), v]));
   const changes: { key: string; old: string | null; new: string | null }[] = [];
-  for (const v of input.values) {
+  const removed: number[] = [];
+  const writes: ValueWrite[] = [];
+  for (const [k, v] of latest) {
     const element = elements.get(v.element) as DataElementRow;
-    const before = existingByKey.get(key(v.element, v.option, v.period));
-    const k = key(v.element, v.option, v.period);
+    const before = existingByKey.get(k);
     if (v.value === null) {
       if (before) {
-        await deleteValue(tx, before.id);
+        removed.push(before.id);
         changes.push({ key: k, old: before.value, new: null });
       }
       continue;
@@ -379,7 +383,7 @@ export async function writeValues(
     const text = String(v.value);
     const comment = v.comment ?? before?.comment ?? null;
     if (before && Number(before.value) === v.value && (before.comment ?? null) === comment) continue;
-    const owned = await upsertValue(tx, {
+    writes.push({
       submissionId: submission.id,
       unitId: submission.unitId,
       period: v.period,
@@ -389,15 +393,21 @@ export async function writeValues(
       comment,
       updatedBy: actor.principal.id || null,
     });
-    if (!owned) {
-      throw new AppError("CONFLICT", {
-        userMessage: {
-          vi: `“${element.name}” kỳ ${v.period} vừa được báo cáo ở nơi khác; hãy tải lại biểu mẫu.`,
-          en: `${v.element}.${v.option} for ${v.period} was just reported elsewhere; reload the form.`,
-        },
-      });
-    }
     changes.push({ key: k, old: before?.value ?? null, new: text });
+  }
+  await deleteValues(tx, removed);
+  const owned = new Set(
+    (await upsertValues(tx, submission.id, writes)).map((w) => `${w.dataElementId}|${w.option}|${w.period}`),
+  );
+  const lost = writes.find((w) => !owned.has(`${w.dataElementId}|${w.option}|${w.period}`));
+  if (lost) {
+    const element = [...elements.values()].find((e) => e.id === lost.dataElementId);
+    throw new AppError("CONFLICT", {
+      userMessage: {
+        vi: `“${element?.name ?? lost.dataElementId}” kỳ ${lost.period} vừa được báo cáo ở nơi khác; hãy tải lại biểu mẫu.`,
+        en: `${element?.code ?? lost.dataElementId}.${lost.option} for ${lost.period} was just reported elsewhere; reload the form.`,
+      },
+    });
   }
   const narrative = { ...(submission.narrative ?? {}) };
   for (const [goalId, text] of Object.entries(input.narrative ?? {})) {

@@ -77,26 +77,36 @@ export interface ValueWrite {
  * Inserts or updates a value of this submission. A key owned by another submission is
  * never taken over (the WHERE of the upsert), even by a concurrent writer: false then.
  */
-export async function upsertValue(tx: Executor, row: ValueWrite): Promise<boolean> {
-  const written = await tx
+/**
+ * Writes a form's values in one statement. A row whose key already holds another
+ * submission's value is left alone (the WHERE of DO UPDATE), so it is missing from
+ * the returned keys: the caller turns that into a conflict. Keys must be distinct.
+ */
+export async function upsertValues(
+  tx: Executor,
+  submissionId: number,
+  rows: readonly ValueWrite[],
+): Promise<{ dataElementId: number; option: string; period: string }[]> {
+  if (rows.length === 0) return [];
+  return tx
     .insert(dataValues)
-    .values(row)
+    .values([...rows])
     .onConflictDoUpdate({
       target: [dataValues.unitId, dataValues.period, dataValues.dataElementId, dataValues.option],
       set: {
-        value: row.value,
-        comment: row.comment,
-        updatedBy: row.updatedBy,
+        value: sql`excluded.value`,
+        comment: sql`excluded.comment`,
+        updatedBy: sql`excluded.updated_by`,
         updatedAt: sql`now()` as unknown as string,
       },
-      setWhere: eq(dataValues.submissionId, row.submissionId),
+      setWhere: eq(dataValues.submissionId, submissionId),
     })
-    .returning({ id: dataValues.id });
-  return written.length > 0;
+    .returning({ dataElementId: dataValues.dataElementId, option: dataValues.option, period: dataValues.period });
 }
 
-export async function deleteValue(tx: Executor, id: number): Promise<void> {
-  await tx.delete(dataValues).where(eq(dataValues.id, id));
+export async function deleteValues(tx: Executor, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.delete(dataValues).where(inArray(dataValues.id, [...ids]));
 }
 
 export async function listValueRowsByIds(db: Executor, ids: readonly number[]): Promise<DataValueRow[]> {
