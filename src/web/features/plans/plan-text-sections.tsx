@@ -40,6 +40,16 @@ function useDraft<T>(plan: Plan, read: (p: Plan) => T): [T, (v: T) => void] {
   return [value, setValue];
 }
 
+/** The "×" that removes one row of a list section (legal basis, tasks, models, reports). */
+function RemoveRowButton({ onRemove }: { onRemove: () => void }) {
+  const t = useT();
+  return (
+    <ActionIcon variant="subtle" color="red" aria-label={t("plans.remove")} onClick={onRemove}>
+      ×
+    </ActionIcon>
+  );
+}
+
 function SaveBar({
   plan,
   readOnly,
@@ -196,16 +206,7 @@ export function BasisSection({ plan, readOnly }: SectionProps) {
               {t("plans.basis.linked")}
             </AnchorLink>
           ) : null}
-          {!readOnly && (
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t("plans.remove")}
-              onClick={() => set(rows.filter((_, j) => j !== k))}
-            >
-              ×
-            </ActionIcon>
-          )}
+          {!readOnly && <RemoveRowButton onRemove={() => set(rows.filter((_, j) => j !== k))} />}
         </Group>
       ))}
       {!readOnly && (
@@ -371,16 +372,7 @@ export function TasksSection({ plan, readOnly }: SectionProps) {
               value={r.text}
               onChange={(e) => edit(k, { text: e.currentTarget.value })}
             />
-            {!readOnly && (
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={t("plans.remove")}
-                onClick={() => set(rows.filter((_, j) => j !== k))}
-              >
-                ×
-              </ActionIcon>
-            )}
+            {!readOnly && <RemoveRowButton onRemove={() => set(rows.filter((_, j) => j !== k))} />}
           </Group>
         </Stack>
       ))}
@@ -447,16 +439,7 @@ export function ModelsSection({ plan, readOnly }: SectionProps) {
             value={r.where}
             onChange={(e) => edit(k, { where: e.currentTarget.value })}
           />
-          {!readOnly && (
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t("plans.remove")}
-              onClick={() => set(rows.filter((_, j) => j !== k))}
-            >
-              ×
-            </ActionIcon>
-          )}
+          {!readOnly && <RemoveRowButton onRemove={() => set(rows.filter((_, j) => j !== k))} />}
         </Group>
       ))}
       {!readOnly && (
@@ -519,14 +502,7 @@ export function ReportingSection({ plan, readOnly }: SectionProps) {
             onChange={(e) => edit(k, { to: e.currentTarget.value })}
           />
           {!readOnly && (
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t("plans.remove")}
-              onClick={() => set({ ...v, reporting: v.reporting.filter((_, j) => j !== k) })}
-            >
-              ×
-            </ActionIcon>
+            <RemoveRowButton onRemove={() => set({ ...v, reporting: v.reporting.filter((_, j) => j !== k) })} />
           )}
         </Group>
       ))}
