@@ -47,8 +47,8 @@ export function registerAuth(app: FastifyInstance, auth: AuthService): void {
   // preValidation: refuse strangers before their body is even validated (401 before 400).
   app.addHook("preValidation", async (request) => {
     const config = request.routeOptions.config;
-    // 404s, and the web app's static files (@fastify/static registers each file as a route).
-    if (!request.routeOptions.url?.startsWith("/api/")) return;
+    // 404s; the web app's own files are declared public where they are registered (http/app.ts).
+    if (!request.routeOptions.url) return;
     if (UNSAFE.has(request.method) && isCrossSite(request)) throw new AppError("CSRF");
     const token = request.cookies[SESSION_COOKIE];
     request.session = token ? ((await auth.resolve(token)) ?? null) : null;
