@@ -18,6 +18,7 @@ import { elementMap, toElementInfo } from "../src/server/services/data-element.s
 import { issuePlan, setResponsibilities } from "../src/server/services/plan.service";
 import { createPlanFrom } from "../src/server/services/plan-cascade.service";
 import { roundDeadline } from "../src/server/services/reporting.service";
+import { PART_OF } from "../src/server/services/reporting-demo.service";
 
 export type ScaleName = "full" | "small" | "tiny";
 
@@ -104,20 +105,6 @@ const BASE: Record<string, Record<string, number>> = {
   TIN_BAI_BDG: { total: 5 },
 };
 const FLAGS = new Set(["GD_NOIDUNG_BDG"]);
-
-/** Parts of a whole (from the formulas' partOf and the shares a statistician would expect). */
-const PART_OF: Record<string, [string, number, number]> = {
-  LD_LAMCONG: ["LD_COVIECLAM", 0.47, 0.55],
-  LD_NONGNGHIEP: ["LD_COVIECLAM", 0.24, 0.3],
-  DS_TIEPCAN_BDG: ["DS_15TL", 0.7, 0.82],
-  NNMB_DUOCHOTRO: ["NNMB_CANHOTRO", 0.8, 1],
-  CSTGXH_BLG: ["CSTGXH_CONGLAP", 0.6, 1],
-  HS_DTTS_HTTH: ["HS_DTTS_LOP5", 0.95, 0.99],
-  HS_DTTS_HTTHCS: ["HS_DTTS_LOP9", 0.84, 0.93],
-  NBBL_TIEPCAN: ["NBBL_PHATHIEN", 0.75, 1],
-  NGBL_TUVAN: ["NGBL_PHATHIEN", 0.5, 0.85],
-  TC_PHOBIEN_CAMKET: ["TC_TONGSO", 0.82, 0.95],
-};
 
 const LEVEL_FACTOR = [3000, 100, 1];
 

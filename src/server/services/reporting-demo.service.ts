@@ -53,7 +53,7 @@ const CITY: Record<string, Record<string, number>> = {
 };
 
 /** Parts of a whole: [whole element, lowest share, highest share]. */
-const PART_OF: Record<string, [string, number, number]> = {
+export const PART_OF: Record<string, [string, number, number]> = {
   LD_LAMCONG: ["LD_COVIECLAM", 0.47, 0.55],
   LD_NONGNGHIEP: ["LD_COVIECLAM", 0.24, 0.3],
   DS_TIEPCAN_BDG: ["DS_15TL", 0.7, 0.82],
