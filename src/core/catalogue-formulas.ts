@@ -30,6 +30,7 @@ export interface IndicatorFormulaDef {
   /** Matches `subject` of the strategy targets when an indicator has several. */
   subject: string | null;
   formula: Formula;
+  /** Labels the value, never rescales it: must agree with the formula's scale (checkFormulaUnit). */
   unit: "%" | "times" | "per100" | "per1000" | "per100000";
   /** True when the same formula read with option "nu"/"nam" gives the value for girls/boys, women/men. */
   bySex: boolean;
@@ -427,11 +428,11 @@ export const CATALOGUE_FORMULAS: readonly IndicatorFormulaDef[] = [
   {
     indicator: "5.1",
     subject: null,
-    formula: { kind: "qualitative", dataElement: "GD_NOIDUNG_BDG", scale: 1 },
+    formula: { kind: "qualitative", dataElement: "GD_NOIDUNG_BDG", scale: 100 },
     unit: "%",
     bySex: false,
     reporters: "Sở Giáo dục và Đào tạo, cơ sở giáo dục, trường sư phạm",
-    note: "Định tính: tỷ lệ (0–1) đơn vị báo cáo đã thực hiện; đạt mục tiêu “= 1” khi tất cả đã thực hiện.",
+    note: "Định tính: tỷ lệ đơn vị báo cáo đã thực hiện = số đã thực hiện / số báo cáo × 100; mục tiêu “= 1” (đã thực hiện) được so như 100%.",
   },
   {
     indicator: "5.2",

@@ -54,7 +54,7 @@ export type FormulaField =
   | "partOf";
 
 export interface FormulaError extends Omit<ExpressionError, "code"> {
-  code: ExpressionError["code"] | "unknown-data-element" | "unknown-option" | "bad-scale" | "bad-kind";
+  code: ExpressionError["code"] | "unknown-data-element" | "unknown-option" | "bad-scale" | "bad-kind" | "bad-unit";
   field: FormulaField;
 }
 
@@ -375,6 +375,86 @@ export function countValue(
   const value =
     formula.kind === "countOfUnits" && formula.result === "count" ? meeting : (meeting / reporting) * formula.scale;
   return { value, numerator: meeting, denominator: reporting };
+}
+
+/** Units an indicator value is shown in (plan targets use the same names). */
+export const FORMULA_UNITS = ["%", "times", "per100", "per1000", "per100000", "count"] as const;
+export type FormulaUnit = (typeof FORMULA_UNITS)[number];
+
+/** The factor a unit implies: "%" is a share × 100, "per1000" × 1000; a count has none. */
+const UNIT_SCALE: Record<FormulaUnit, number | null> = {
+  "%": 100,
+  times: 1,
+  per100: 100,
+  per1000: 1000,
+  per100000: 100000,
+  count: null,
+};
+
+/** A share of reporters (done / reporting, meeting / reporting) rather than a ratio of sums or a count. */
+function isReporterShare(formula: Formula): boolean {
+  return formula.kind === "qualitative" || (formula.kind === "countOfUnits" && formula.result !== "count");
+}
+
+/**
+ * The units that label what a formula computes. A unit never rescales a value, it
+ * only prints it, so it must agree with the formula's scale: "%" needs × 100 (a 0–1
+ * share printed with "%" reads 1 as "1%" instead of 100%). A share of reporters
+ * reads as "%", as "% of units" indicators (1.1, 5.1, 6.3, 6.4) are stated.
+ */
+export function unitsOfFormula(formula: Formula): FormulaUnit[] {
+  if (formula.kind === "countOfUnits" && formula.result === "count") return ["count"];
+  if (formula.kind === "countOfUnits" || formula.kind === "qualitative") return formula.scale === 100 ? ["%"] : [];
+  const scale = formula.kind === "rate" ? formula.per : formula.scale;
+  return FORMULA_UNITS.filter((u) => UNIT_SCALE[u] === scale);
+}
+
+/** An error when `unit` does not label the value the formula computes (see unitsOfFormula), else null. */
+export function checkFormulaUnit(formula: Formula, unit: string): FormulaError | null {
+  const fits = unitsOfFormula(formula);
+  if ((fits as string[]).includes(unit)) return null;
+  const scale: unknown = formula.kind === "rate" ? formula.per : formula.scale;
+  const shown = typeof scale === "number" ? String(scale) : "?";
+  const fix = unitFix(formula, unit, fits);
+  return {
+    code: "bad-unit",
+    field: "scale",
+    position: 0,
+    message: {
+      vi: `Đơn vị “${unit}” không khớp với giá trị công thức tính ra (hệ số ${shown}): ${fix.vi}.`,
+      en: `Unit "${unit}" does not match the value the formula computes (scale ${shown}): ${fix.en}.`,
+    },
+  };
+}
+
+function unitFix(formula: Formula, unit: string, fits: readonly FormulaUnit[]): LocalizedMessage {
+  if (isReporterShare(formula)) {
+    return unit === "%"
+      ? { vi: "đặt hệ số 100 (tỷ lệ đơn vị đạt × 100)", en: "set scale 100 (share of units × 100)" }
+      : { vi: "dùng đơn vị “%” với hệ số 100", en: 'use unit "%" with scale 100' };
+  }
+  const wanted = UNIT_SCALE[unit as FormulaUnit];
+  if (typeof wanted === "number") return { vi: `đặt hệ số ${wanted}`, en: `set scale ${wanted}` };
+  return { vi: `dùng đơn vị ${fits.join(", ") || "khác"}`, en: `use unit ${fits.join(", ") || "another"}` };
+}
+
+/**
+ * A target on the scale of the formula's values, so status compares like with like.
+ * A qualitative indicator is stated as done / not done ("= 1", no unit: done
+ * everywhere) while its value is the percentage of reporters that have done it:
+ * such a unitless 0–1 target of a qualitative formula shown in "%" is read × 100.
+ * Any other target is returned unchanged.
+ */
+export function targetOnValueScale<T extends { value: number | null; unit?: string | null; baseline?: number | null }>(
+  target: T,
+  formula: Formula,
+  unit: string,
+): T {
+  const flag = (v: number | null | undefined) => typeof v === "number" && v >= 0 && v <= 1;
+  const asShare = formula.kind === "qualitative" && formula.scale === 100 && unit === "%";
+  if (!asShare || (target.unit ?? null) !== null || !flag(target.value)) return target;
+  const baseline = flag(target.baseline) ? { baseline: (target.baseline as number) * 100 } : {};
+  return { ...target, value: (target.value as number) * 100, unit: "%", ...baseline };
 }
 
 /**

@@ -2,9 +2,18 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import strategy from "../../reference-data/strategy-2021-2030.json";
 import { CATALOGUE_DATA_ELEMENTS, CATALOGUE_FORMULAS } from "../../src/core/catalogue-formulas";
-import { dataElementsOf, evaluateIndicator, type Formula, parseFormula, validateFormula } from "../../src/core/formula";
+import {
+  checkFormulaUnit,
+  dataElementsOf,
+  evaluateIndicator,
+  type Formula,
+  parseFormula,
+  targetOnValueScale,
+  validateFormula,
+} from "../../src/core/formula";
 import { evaluateExpression } from "../../src/core/formula-eval";
 import { parseExpression } from "../../src/core/formula-expression";
+import { assessProgress, type StatusComparator } from "../../src/core/status";
 
 function evalText(text: string, values: Record<string, Record<string, number>> = {}) {
   const parsed = parseExpression(text);
@@ -168,6 +177,37 @@ describe("indicator formulas", () => {
     expect(evaluateIndicator(f, { values: {}, reporters }).value).toBe(75);
   });
 
+  it("accepts a unit only when it labels the value the formula computes", () => {
+    const share = (scale: 1 | 100): Formula => ({ kind: "qualitative", dataElement: "DONE", scale });
+    const ratio = (scale: 1 | 100): Formula => ({ kind: "ratio", numerator: "#{A}", denominator: "#{B}", scale });
+    const units: Formula = { kind: "countOfUnits", condition: "#{A} >= 1", scale: 1, result: "count" };
+    expect(checkFormulaUnit(share(100), "%")).toBeNull();
+    expect(checkFormulaUnit(share(1), "%")?.code).toBe("bad-unit"); // a 0–1 share would print 1 as "1%"
+    expect(checkFormulaUnit(share(100), "per100")?.code).toBe("bad-unit");
+    expect(checkFormulaUnit(ratio(100), "%")).toBeNull();
+    expect(checkFormulaUnit(ratio(100), "per100")).toBeNull();
+    expect(checkFormulaUnit(ratio(1), "times")).toBeNull();
+    expect(checkFormulaUnit(ratio(1), "%")?.message.vi).toMatch(/hệ số 100/);
+    expect(checkFormulaUnit({ kind: "rate", numerator: "#{A}", denominator: "#{B}", per: 1000 }, "per1000")).toBeNull();
+    expect(checkFormulaUnit(units, "count")).toBeNull();
+    expect(checkFormulaUnit(units, "%")?.code).toBe("bad-unit");
+    expect(checkFormulaUnit(ratio(100), "kg")?.code).toBe("bad-unit");
+  });
+
+  it("reads a qualitative done-flag target (“= 1”) on the percentage scale of its value", () => {
+    const done: Formula = { kind: "qualitative", dataElement: "DONE", scale: 100 };
+    const flag = { year: 2025, comparator: "=" as const, value: 1, unit: null, baseline: 0 };
+    expect(targetOnValueScale(flag, done, "%")).toEqual({ ...flag, value: 100, unit: "%", baseline: 0 });
+    // Already a percentage, or not a qualitative formula: unchanged.
+    const pct = { ...flag, value: 100, unit: "%" };
+    expect(targetOnValueScale(pct, done, "%")).toEqual(pct);
+    expect(targetOnValueScale({ ...flag, value: 90 }, done, "%")).toEqual({ ...flag, value: 90 });
+    expect(targetOnValueScale({ ...flag, value: null }, done, "%")).toEqual({ ...flag, value: null });
+    const ratio: Formula = { kind: "ratio", numerator: "#{A}", denominator: "#{B}", scale: 1 };
+    expect(targetOnValueScale({ ...flag, comparator: "<=" as const, value: 1.4 }, ratio, "times").value).toBe(1.4);
+    expect(targetOnValueScale(flag, { ...done, scale: 1 }, "%")).toEqual(flag);
+  });
+
   it("disaggregates by sex on request", () => {
     const f: Formula = { kind: "ratio", numerator: "#{C}", denominator: "#{G}", scale: 100 };
     const values = { C: { nu: 45, nam: 40 }, G: { nu: 50, nam: 50 } };
@@ -266,6 +306,40 @@ describe("catalogue of the 19 strategy indicators", () => {
         expect(CATALOGUE_DATA_ELEMENTS.find((d) => d.code === code)?.options).toEqual(["nu", "nam"]);
       }
     }
+  });
+
+  it("declares for every formula the unit of the value it computes", () => {
+    for (const def of CATALOGUE_FORMULAS) {
+      expect(checkFormulaUnit(def.formula, def.unit)?.message.en ?? null, `${def.indicator} ${def.subject}`).toBeNull();
+    }
+  });
+
+  it("reads 5.1 (qualitative) as the percentage of reporters that have done it, like 1.1", () => {
+    const def = CATALOGUE_FORMULAS.find((f) => f.indicator === "5.1");
+    const reporters = (done: number[]) =>
+      done.map((v, i) => ({ id: `a:${i}`, values: { GD_NOIDUNG_BDG: { total: v } } }));
+    expect(def?.unit).toBe("%");
+    const all = evaluateIndicator(def?.formula as Formula, { values: {}, reporters: reporters([1, 1, 1]) });
+    expect(all).toEqual({ value: 100, numerator: 3, denominator: 3 });
+    const some = evaluateIndicator(def?.formula as Formula, { values: {}, reporters: reporters([1, 0, 1, 0]) });
+    expect(some.value).toBe(50);
+  });
+
+  it("assesses 5.1 against the strategy's “= 1” (done) on the same scale as its value", () => {
+    const def = CATALOGUE_FORMULAS.find((f) => f.indicator === "5.1") as (typeof CATALOGUE_FORMULAS)[number];
+    const stated = strategy.goals.flatMap((g) => g.indicators).find((i) => i.code === "5.1")?.targets[0];
+    if (!stated) throw new Error("5.1 has a target in the strategy");
+    const target = targetOnValueScale(
+      { year: stated.year, comparator: stated.comparator as StatusComparator, value: stated.value, unit: stated.unit },
+      def.formula,
+      def.unit,
+    );
+    expect(target).toMatchObject({ comparator: "=", value: 100, unit: "%", year: 2025 });
+    const status = (values: number[]) =>
+      assessProgress({ targets: [target], series: values.map((value, k) => ({ year: 2023 + k, value })), year: 2025 })
+        .status;
+    expect(status([50, 75, 100])).toBe("achieved");
+    expect(status([50, 75, 75])).toBe("off_track");
   });
 
   it("computes 2.1 and 4.1 like a statistician", () => {

@@ -1,6 +1,6 @@
 import { PgDialect } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Dashboard, DashboardOptions } from "../../src/contract/dashboard";
+import { type Dashboard, type DashboardOptions, formatIndicatorValue } from "../../src/contract/dashboard";
 import type { IndicatorValues } from "../../src/contract/data-value";
 import { assessProgress } from "../../src/core/status";
 import { reporterValuesByChildSql, unitRollupsSql } from "../../src/server/db/repos/dashboard.repo";
@@ -102,6 +102,31 @@ describe("GET /api/dashboard", () => {
         same?.denominator ?? null,
       ]);
     }
+  });
+
+  it("shows the qualitative 5.1 as the % of reporters that have done it, its “= 1” target on that scale", async () => {
+    const view = await get(planner, url);
+    const ind = view.indicators.find((i) => i.code === "5.1");
+    if (!ind) throw new Error("the demo plan has indicator 5.1");
+    // The demo's Sở Giáo dục và Đào tạo reports the curriculum done (1) and is approved.
+    expect(ind).toMatchObject({ kind: "qualitative", unit: "%", value: 100, numerator: 1, denominator: 1 });
+    expect(formatIndicatorValue(ind.value, ind.unit)).toBe("100%");
+    expect(ind.target).toMatchObject({ comparator: "=", value: 100, unit: "%", year: 2025, origin: "upper" });
+    expect(ind.target?.text).toBe("ở mức 100% (2025)");
+    expect([ind.status, ind.gap, ind.explain.targetValue]).toEqual(["achieved", 0, 100]);
+    for (const u of view.lowerUnits) {
+      const v = u.values[ind.key];
+      if (v?.value != null) expect(v.meetsTarget).toBe(v.value === 100);
+    }
+    const csv = (await server.request(planner, "GET", `${url}&format=csv&table=indicators`)).body;
+    const row = csv.split("\r\n").find((line) => line.startsWith("5.1,") || line.startsWith('"5.1"'));
+    // Target, value (machine-readable), numerator, denominator, gap, status.
+    expect(row).toMatch(/,ở mức 100% \(2025\) \(mốc gần nhất\),100,1,1,0,Đạt,/);
+    const values: IndicatorValues = (
+      await server.request(planner, "GET", `/api/units/${cityId}/indicators?planId=${planId}&period=2024`)
+    ).json();
+    const same = values.items.find((i) => i.indicatorId === ind.indicatorId);
+    expect(same?.value).toBe(100);
   });
 
   it("compares the lower units and shows who has not reported", async () => {

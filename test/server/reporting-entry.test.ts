@@ -66,6 +66,29 @@ describe("formulas of plan indicators", () => {
     expect(unknown.json().error.details[0].message).toMatch(/không có chỉ tiêu dữ liệu "KHONG_CO"/);
   });
 
+  it("refuses a unit that contradicts the scale (a 0–1 share labelled “%” would print 1 as “1%”)", async () => {
+    const put = (unit: string, scale: number) =>
+      server.request(planner, "PUT", `/api/plan-indicators/${localIndicatorId}/formula`, {
+        formulas: [{ unit, formula: { kind: "qualitative", dataElement: "GD_NOIDUNG_BDG", scale } }],
+      });
+    const share = await put("%", 1);
+    expect(share.statusCode).toBe(400);
+    expect(share.json().error.details[0]).toMatchObject({ path: "formulas.0.unit" });
+    expect(share.json().error.details[0].message).toMatch(/Công thức 1, đơn vị: .*hệ số 100/);
+    const ratio = await server.request(planner, "PUT", `/api/plan-indicators/${localIndicatorId}/formula`, {
+      formulas: [
+        {
+          unit: "%",
+          formula: { kind: "ratio", numerator: "#{LD_CHUCHOT.nu}", denominator: "#{LD_CHUCHOT}", scale: 1 },
+        },
+      ],
+    });
+    expect(ratio.statusCode).toBe(400);
+    expect(
+      (await server.request(planner, "GET", `/api/plan-indicators/${localIndicatorId}/formula`)).json().items,
+    ).toEqual([]);
+  });
+
   it("sets a local formula with its new data element, audited", async () => {
     const res = await server.request(planner, "PUT", `/api/plan-indicators/${localIndicatorId}/formula`, {
       formulas: [

@@ -7,6 +7,7 @@ import {
   type ParsedFormula,
   parseFormula,
   type ReporterValues,
+  targetOnValueScale,
 } from "../../core/formula";
 import { dataWindow, type Period, parsePeriod, periodLabel, quartersOf } from "../../core/periods";
 import { formatTargetShort, type Target, type TargetUnit } from "../../core/plan";
@@ -431,25 +432,31 @@ async function formulaRows(
         conditionKey: rolledUpKey(formula),
         quarterly: used.some((e) => e.quarterly),
         sensitive: used.some((e) => elements.get(e.code)?.sensitive === true),
-        targets: targetsOf(agg, indicator.id, subject, list.length),
+        targets: targetsOf(agg, indicator.id, subject, list.length, (t) => targetOnValueScale(t, formula, f.unit)),
       });
     });
   }
   return out;
 }
 
-/** The plan's own targets of the formula's subject; when it has none, the level above's (labelled). */
+/**
+ * The plan's own targets of the formula's subject; when it has none, the level above's
+ * (labelled). `onScale` puts each on the scale of the formula's values (a qualitative
+ * "= 1" becomes 100%), so status, gap and the printed target agree with the value.
+ */
 function targetsOf(
   agg: PlanAggregate,
   indicatorId: number,
   subject: string | null,
   formulaCount: number,
+  onScale: (t: StatusTarget) => StatusTarget,
 ): Row["targets"] {
   const matches = (t: Target) => formulaCount <= 1 || (t.subject ?? null) === subject || t.subject === null;
   const own = (agg.targetsByIndicator.get(indicatorId) ?? []).map(toTarget).filter(matches);
-  if (own.some((t) => t.value !== null)) return { list: own.map(statusTarget), origin: "plan" };
+  const list = (targets: Target[]) => targets.map((t) => onScale(statusTarget(t)));
+  if (own.some((t) => t.value !== null)) return { list: list(own), origin: "plan" };
   const upper = (agg.upperByIndicator.get(indicatorId)?.targets ?? []).filter(matches);
-  return { list: upper.map(statusTarget), origin: "upper" };
+  return { list: list(upper), origin: "upper" };
 }
 
 function statusTarget(t: Target): StatusTarget {

@@ -1,7 +1,7 @@
 import type { SetIndicatorFormulaInput } from "../../contract/data-value";
 import { CATALOGUE_DATA_ELEMENTS, CATALOGUE_FORMULAS } from "../../core/catalogue-formulas";
 import { AppError } from "../../core/errors";
-import { type Formula, type KnownDataElement, validateFormula } from "../../core/formula";
+import { checkFormulaUnit, type Formula, type KnownDataElement, validateFormula } from "../../core/formula";
 import type { ElementInfo } from "../../core/reporting";
 import type { EntryElement } from "../../core/reporting-validation";
 import type { Db, Executor } from "../db/client";
@@ -139,6 +139,12 @@ export async function setIndicatorFormulas(
     ];
     const details = input.formulas.flatMap((f, index) => {
       const result = validateFormula(f.formula as Formula, known);
+      // The unit only labels the value: one contradicting the scale would print a 0–1 share as "1%".
+      const unitError = result.ok ? checkFormulaUnit(f.formula as Formula, f.unit) : null;
+      if (unitError) {
+        const message = { vi: `Công thức ${index + 1}, đơn vị: ${unitError.message.vi}`, en: unitError.message.en };
+        return [{ path: `formulas.${index}.unit`, message }];
+      }
       return result.ok
         ? []
         : result.errors.map((e) => ({

@@ -6,6 +6,7 @@ import {
   type Formula,
   type IndicatorValue,
   type ReporterValues,
+  targetOnValueScale,
 } from "../../core/formula";
 import { type Period, parsePeriod, quartersOf } from "../../core/periods";
 import { formulaElements } from "../../core/reporting";
@@ -54,6 +55,16 @@ export interface UnitIndicators {
   partial: boolean;
   items: UnitIndicatorItem[];
   components: Record<string, Record<string, number>>;
+}
+
+/** A plan target on the scale of the formula's values (a qualitative "= 1" reads as 100%). */
+function targetOf(
+  t: { comparator: string; value: number | null; unit: string | null; year: number },
+  formula: Formula,
+  unit: string,
+): UnitIndicatorItem["target"] {
+  const scaled = targetOnValueScale(t, formula, unit);
+  return { comparator: scaled.comparator, value: scaled.value, year: scaled.year };
 }
 
 /** Where a unit's figures come from: components (sums) and reporters (for counts of units). */
@@ -123,7 +134,7 @@ export async function getUnitIndicators(
               nam: evaluateIndicator(formula, input, { option: "nam" }),
             }
           : null,
-        target: t ? { comparator: t.comparator, value: t.value, year: t.year } : null,
+        target: t ? targetOf(t, formula, f.unit) : null,
       });
     }
   }

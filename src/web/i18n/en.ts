@@ -349,6 +349,7 @@ export const en: Messages = {
   "dashboard.col.indicator": "Indicator",
   "dashboard.col.value": "Value",
   "dashboard.col.fraction": "Numerator / denominator",
+  "dashboard.unitsFraction": "{done} / {of} units",
   "dashboard.col.target": "Target",
   "dashboard.col.gap": "Gap",
   "dashboard.col.status": "Status",

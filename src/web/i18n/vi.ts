@@ -348,6 +348,7 @@ export const vi = {
   "dashboard.col.indicator": "Chỉ tiêu",
   "dashboard.col.value": "Thực hiện",
   "dashboard.col.fraction": "Tử số / mẫu số",
+  "dashboard.unitsFraction": "{done} / {of} đơn vị",
   "dashboard.col.target": "Mục tiêu",
   "dashboard.col.gap": "Chênh lệch",
   "dashboard.col.status": "Đánh giá",

@@ -2,7 +2,7 @@ import { Badge, Button, Stack, Table, Text, Tooltip, UnstyledButton } from "@man
 import { useMemo, useState } from "react";
 import { type Dashboard, type DashboardIndicator, formatIndicatorValue } from "../../../contract/dashboard";
 import { formatNumberVi } from "../../../core/format";
-import { useT } from "../../i18n/i18n";
+import { type Translate, useT } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/vi";
 import { explainLines, STATUS_COLOR, statusKey } from "./explain";
 
@@ -21,6 +21,17 @@ function sortValue(ind: DashboardIndicator, key: SortKey): number {
   if (key === "value") return ind.value ?? Number.NEGATIVE_INFINITY;
   if (key === "gap") return ind.gap ?? Number.NEGATIVE_INFINITY;
   return 0;
+}
+
+/** Formula kinds whose numerator / denominator count reporting units ("% of units", qualitative). */
+const COUNTS_UNITS = new Set(["countOfUnits", "qualitative"]);
+
+/** "5.100 / 10.000"; for a share of units "1 / 1 đơn vị", so 100% reads as every unit reporting it done. */
+function fraction(t: Translate, ind: DashboardIndicator): string {
+  const n = (v: number | null) => (v !== null ? formatNumberVi(v) : "—");
+  const done = n(ind.numerator);
+  const of = n(ind.denominator);
+  return COUNTS_UNITS.has(ind.kind) ? t("dashboard.unitsFraction", { done, of }) : `${done} / ${of}`;
 }
 
 /** The status with the inputs behind it on hover (and on keyboard focus). */
@@ -146,9 +157,8 @@ export function IndicatorTable({
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
-                {ind.numerator !== null ? formatNumberVi(ind.numerator) : "—"} /{" "}
-                {ind.denominator !== null ? formatNumberVi(ind.denominator) : "—"}
+              <Table.Td ta="right" style={{ whiteSpace: "nowrap" }} data-testid={`fraction-${ind.key}`}>
+                {fraction(t, ind)}
               </Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>
                 {ind.target ? ind.target.text : "—"}
