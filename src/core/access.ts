@@ -92,3 +92,13 @@ function canReport(principal: Principal, action: Action, target: AccessTarget, i
   }
   return false;
 }
+
+/**
+ * Whether the principal may do `action` somewhere: on its own unit (or own agency). For an
+ * action that needs a target, this is the most a principal can hold, so a screen whose work
+ * is that action is useless to whoever fails it (the web hides its nav entry). Which objects
+ * are allowed is still `can`'s call, per object.
+ */
+export function canInOwnScope(principal: Principal, action: Action): boolean {
+  return can(principal, action, { unitPath: principal.unitPath, agencyId: principal.agencyId });
+}

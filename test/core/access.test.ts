@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Action, can, type Principal } from "../../src/core/access";
+import { type Action, can, canInOwnScope, type Principal, ROLES } from "../../src/core/access";
 
 // Tree used here: 1 nation → 10 Cần Thơ → 100 Phường Ninh Kiều; 1 → 20 Hà Nội.
 const CITY = [1, 10];
@@ -66,5 +67,73 @@ describe("can", () => {
 
   it("refuses actions without a target to everyone but admins", () => {
     expect(can(p("planner", CITY), "plan.read", null)).toBe(false);
+  });
+});
+
+// A record so that a new Action fails to compile here until it is listed.
+const ACTION_SET: Record<Action, true> = {
+  "unit.browse": true,
+  "unit.read": true,
+  "unit.load": true,
+  "agency.read": true,
+  "agency.write": true,
+  "user.read": true,
+  "user.manage": true,
+  "audit.read": true,
+  "catalogue.read": true,
+  "catalogue.manage": true,
+  "plan.read": true,
+  "plan.write": true,
+  "plan.issue": true,
+  "data.read": true,
+  "data.enter": true,
+  "data.approve": true,
+};
+const ACTIONS = Object.keys(ACTION_SET) as Action[];
+
+// Small trees so generated principals and targets often meet.
+const arbPath = fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 3 });
+const arbPrincipal = fc.record({
+  id: fc.constant(7),
+  role: fc.constantFrom(...ROLES),
+  unitPath: arbPath,
+  agencyId: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+});
+const arbTarget = fc.record({ unitPath: arbPath, agencyId: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }) });
+
+describe("canInOwnScope", () => {
+  it("is what the roles may do on their own unit", () => {
+    const allowed = (principal: Principal) => ACTIONS.filter((a) => canInOwnScope(principal, a));
+    expect(allowed(p("viewer", CITY))).toEqual([
+      "unit.browse",
+      "unit.read",
+      "agency.read",
+      "catalogue.read",
+      "plan.read",
+      "data.read",
+    ]);
+    expect(allowed(p("reporter", CITY, 5))).toEqual([...allowed(p("viewer", CITY)), "data.enter"]);
+    expect(allowed(p("reporter", WARD))).toEqual([...allowed(p("viewer", CITY)), "data.enter"]);
+    expect(allowed(p("planner", CITY))).toEqual(
+      ACTIONS.filter((a) => !["unit.load", "user.manage", "catalogue.manage"].includes(a)),
+    );
+    expect(allowed(p("admin", []))).toEqual(ACTIONS);
+  });
+
+  it("holds whenever `can` allows the action on any target", () => {
+    fc.assert(
+      fc.property(arbPrincipal, fc.constantFrom(...ACTIONS), arbTarget, (principal, action, target) => {
+        if (can(principal, action, target)) expect(canInOwnScope(principal, action)).toBe(true);
+      }),
+    );
+  });
+
+  it("needs only the principal's own unit, not its ancestors (the web knows just the unit id)", () => {
+    fc.assert(
+      fc.property(arbPrincipal, fc.constantFrom(...ACTIONS), (principal, action) => {
+        const own = principal.unitPath.slice(-1);
+        expect(canInOwnScope({ ...principal, unitPath: own }, action)).toBe(canInOwnScope(principal, action));
+      }),
+    );
   });
 });

@@ -27,6 +27,16 @@ export function BlockSkeleton({ rows = 4, label }: { rows?: number; label?: stri
   );
 }
 
+/** A screen the signed-in user's role may not use, opened by its URL (its nav entry is hidden). */
+export function Forbidden() {
+  const t = useT();
+  return (
+    <Paper withBorder p="xl" radius="md" role="alert">
+      <Text>{t("app.forbidden")}</Text>
+    </Paper>
+  );
+}
+
 export function NotFound() {
   const t = useT();
   return (

@@ -1,17 +1,23 @@
 import { AppShell, Burger, Group, ScrollArea, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { Outlet, useRouterState } from "@tanstack/react-router";
+import { Outlet, useMatches, useRouterState } from "@tanstack/react-router";
+import { useMe } from "../features/auth/session";
 import { useT } from "../i18n/i18n";
 import { UserMenu } from "./header";
 import { LanguageSwitch } from "./language-switch";
 import { NavLinkLink, UnstyledLink } from "./links";
-import { HOME_PATH, PAGES } from "./registry";
+import { Forbidden } from "./page-states";
+import { canOpen, HOME_PATH, PAGES } from "./registry";
 
-/** The signed-in layout: header, left navigation from the registry, and the page. */
+/** The signed-in layout: header, left navigation to the registry's screens this user may open, and the page. */
 export function Shell() {
   const t = useT();
+  const me = useMe();
   const [opened, { toggle, close }] = useDisclosure();
   const pathname = useRouterState({ select: (s) => s.location.pathname });
+  // The screen being shown; a URL its nav entry is hidden for gets "no permission", not the page.
+  const current = useMatches({ select: (matches) => matches[matches.length - 1]?.staticData.page });
+  const allowed = current === undefined || canOpen(me, current);
 
   return (
     <AppShell
@@ -43,7 +49,7 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t("nav.label")}>
         <ScrollArea>
-          {PAGES.filter((p) => p.nav).map((page) => (
+          {PAGES.filter((p) => p.nav && canOpen(me, p)).map((page) => (
             <NavLinkLink
               key={page.path}
               to={page.path}
@@ -57,7 +63,7 @@ export function Shell() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} bg="gray.0">
-        <Outlet />
+        {allowed ? <Outlet /> : <Forbidden />}
       </AppShell.Main>
     </AppShell>
   );

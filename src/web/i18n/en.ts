@@ -8,6 +8,7 @@ export const en: Messages = {
   "app.loading": "Loading…",
   "app.retry": "Try again",
   "app.notFound": "This page does not exist.",
+  "app.forbidden": "You do not have permission to view this page.",
   "app.requestId": "Request id: {id}",
   "app.offline": "Cannot reach the server. Check the connection and try again.",
 

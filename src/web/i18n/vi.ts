@@ -8,6 +8,7 @@ export const vi = {
   "app.loading": "Đang tải…",
   "app.retry": "Thử lại",
   "app.notFound": "Không tìm thấy trang này.",
+  "app.forbidden": "Bạn không có quyền xem trang này.",
   "app.requestId": "Mã yêu cầu: {id}",
   "app.offline": "Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.",
 

@@ -3,6 +3,7 @@ import type { Agency, CreateAgencyInput, UpdateAgencyInput } from "../../../cont
 import type { Me } from "../../../contract/auth";
 import { can } from "../../../core/access";
 import { api } from "../../app/api";
+import { principalOfMe } from "../auth/principal";
 
 export function useAgencies(unitId: number, includeClosed: boolean) {
   return useQuery({
@@ -52,11 +53,5 @@ export const useDeleteAgency = () => useAgencyMutation((id: number) => api.delet
  * signed-in user's own unit. The server still decides; this only hides dead buttons.
  */
 export function canWriteAgencies(me: Me, unitPath: readonly number[]): boolean {
-  const principal = {
-    id: me.id,
-    role: me.role,
-    unitPath: me.unitId === null ? [] : [me.unitId],
-    agencyId: me.agencyId,
-  };
-  return can(principal, "agency.write", { unitPath });
+  return can(principalOfMe(me), "agency.write", { unitPath });
 }
