@@ -50,7 +50,13 @@ export const ZForm = z.object({
   editable: z.boolean().describe("false once submitted or approved"),
   updatedAt: z.string().describe("send back as expectedUpdatedAt"),
   submittedAt: z.string().nullable(),
-  decisionComment: z.string().nullable().describe("the approver's comment when returned"),
+  submittedBy: z.string().nullable().describe("display name of the user who submitted; null when never submitted"),
+  decidedAt: z
+    .string()
+    .nullable()
+    .describe("when the current approval or return was made; null unless approved or returned"),
+  decidedBy: z.string().nullable().describe("display name of the user who approved or returned it"),
+  decisionComment: z.string().nullable().describe("the approver's comment (a return's or reopening's reason)"),
   indicators: z.array(z.object({ id: z.number().int(), code: z.string(), text: z.string() })),
   goals: z.array(
     z.object({ goalId: z.number().int(), number: z.number().int(), title: z.string(), narrative: z.string() }),

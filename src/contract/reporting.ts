@@ -101,7 +101,12 @@ export const ZMyForms = z.object({
       reporterKey: z.string().describe("use in /api/rounds/{roundId}/forms/{reporterKey}"),
       state: z.enum(SUBMISSION_STATES),
       submittedAt: z.string().nullable(),
+      decidedAt: z
+        .string()
+        .nullable()
+        .describe("when the current approval or return was made; null unless approved or returned"),
       decisionComment: z.string().nullable(),
     }),
   ),
 });
+export type MyFormItem = z.infer<typeof ZMyForms>["items"][number];

@@ -85,6 +85,11 @@ describe("a reporting round", () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].message).toMatch(/không được lớn hơn/);
+    // Refused, yet what the reporter typed is kept as a draft.
+    const kept = (await server.request(ward, "GET", `/api/rounds/${roundId}/forms/${wardKey}`)).json();
+    expect(kept.state).toBe("draft");
+    const cell = (code: string) => kept.rows.find((r: { element: string }) => r.element === code)?.cells[0]?.value;
+    expect([cell("TC_TONGSO"), cell("TC_PHOBIEN_CAMKET")]).toEqual([40, 45]);
     const negative = await server.request(ward, "PUT", `/api/rounds/${roundId}/forms/${wardKey}`, {
       values: [{ element: "TC_TONGSO", period: "2026", option: "total", value: -1 }],
     });

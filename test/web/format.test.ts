@@ -6,6 +6,7 @@ import {
   formatLastValidDay,
   formatNumber,
   parseDisplayDate,
+  splitDateTime,
   todayInVietnam,
 } from "../../src/web/i18n/format";
 
@@ -18,6 +19,12 @@ describe("web format helpers", () => {
   it("shows timestamps in Vietnam time (UTC+7), from ISO or PostgreSQL text", () => {
     expect(formatDateTime("2026-11-23T16:40:45.686Z")).toBe("23/11/2026 23:40");
     expect(formatDateTime("2026-11-23 17:05:00.1+00")).toBe("24/11/2026 00:05");
+  });
+
+  it("splits a timestamp into its Vietnam day and time", () => {
+    expect(splitDateTime("2026-06-10T07:05:00.000Z")).toEqual({ date: "10/06/2026", time: "14:05" });
+    expect(splitDateTime("2026-11-23 17:05:00.1+00")).toEqual({ date: "24/11/2026", time: "00:05" });
+    expect(splitDateTime("not a time")).toBeNull();
   });
 
   it("formats numbers the Vietnamese way in Vietnamese", () => {

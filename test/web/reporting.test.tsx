@@ -5,6 +5,8 @@ import type { Form } from "../../src/contract/data-value";
 import { Providers } from "../../src/web/app/providers";
 import { FormEditor } from "../../src/web/features/reporting/form-editor";
 import { parseFigure, showFigure } from "../../src/web/features/reporting/labels";
+import { SubmissionLine, submissionLine } from "../../src/web/features/reporting/submission-line";
+import { translate } from "../../src/web/i18n/i18n";
 
 describe("Vietnamese figures", () => {
   it("reads decimal commas and thousands dots", () => {
@@ -54,6 +56,9 @@ const FORM: Form = {
   editable: true,
   updatedAt: "2024-12-02T00:00:00.000Z",
   submittedAt: null,
+  submittedBy: null,
+  decidedAt: null,
+  decidedBy: null,
   decisionComment: null,
   indicators: [{ id: 17, code: "6.2", text: "Tổ chức được phổ biến" }],
   goals: [],
@@ -130,5 +135,60 @@ describe("form editor", () => {
     const body = JSON.parse(String(put?.[1]?.body));
     expect(body.values).toEqual([{ element: "TC_TONGSO", period: "2024", option: "total", value: 1200 }]);
     expect(body.expectedUpdatedAt).toBe(FORM.updatedAt);
+  });
+});
+
+describe("who submitted and decided a form", () => {
+  afterEach(cleanup);
+  const vi = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
+    translate("vi", key, values);
+  const en = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
+    translate("en", key, values);
+  // 07:05 UTC is 14:05 in Vietnam; 17:30 UTC on the 11th is already the 12th there.
+  const approved: Form = {
+    ...FORM,
+    state: "approved",
+    editable: false,
+    submittedAt: "2026-06-10T07:05:00.000Z",
+    submittedBy: "Phạm Thị Thu",
+    decidedAt: "2026-06-11T17:30:00.000Z",
+    decidedBy: "Nguyễn Thị Lan",
+  };
+
+  it("says nothing before the first submission", () => {
+    expect(submissionLine(FORM, vi)).toBeNull();
+  });
+
+  it("names the submitter and the approver with Vietnam times, in both languages", () => {
+    expect(submissionLine(approved, vi)).toBe(
+      "Đã gửi lúc 14:05 ngày 10/06/2026 bởi Phạm Thị Thu · Đã duyệt lúc 00:30 ngày 12/06/2026 bởi Nguyễn Thị Lan",
+    );
+    expect(submissionLine(approved, en)).toBe(
+      "Submitted at 14:05 on 10/06/2026 by Phạm Thị Thu · Approved at 00:30 on 12/06/2026 by Nguyễn Thị Lan",
+    );
+  });
+
+  it("shows a return, and the times alone when the names are not known", () => {
+    const returned: Form = { ...approved, state: "returned", submittedBy: null, decidedBy: null };
+    expect(submissionLine(returned, vi)).toBe(
+      "Đã gửi lúc 14:05 ngày 10/06/2026 · Đã trả lại lúc 00:30 ngày 12/06/2026",
+    );
+  });
+
+  it("does not show an old decision once the form is submitted again", () => {
+    const resubmitted: Form = { ...approved, state: "submitted", submittedBy: "Phạm Thị Thu" };
+    expect(submissionLine(resubmitted, vi)).toBe("Đã gửi lúc 14:05 ngày 10/06/2026 bởi Phạm Thị Thu");
+  });
+
+  it("renders the line in the form header", () => {
+    localStorage.clear();
+    render(
+      <Providers>
+        <SubmissionLine form={approved} />
+      </Providers>,
+    );
+    expect(screen.getByTestId("form-people").textContent).toMatch(
+      /^Đã gửi lúc 14:05 ngày 10\/06\/2026 bởi Phạm Thị Thu · /,
+    );
   });
 });

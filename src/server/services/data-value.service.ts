@@ -49,8 +49,15 @@ export interface FormView {
   rows: FormRowView[];
   issues: EntryIssue[];
   evidence: Awaited<ReturnType<typeof listEvidence>>;
-  /** Every submission of the round, for the round's counts. */
+}
+
+/** A form as the API shows it: with the states of every submission of its round, for the round's counts. */
+export interface FormPage extends FormView {
   roundSubmissions: { state: string }[];
+}
+
+async function withRoundCounts(db: Executor, form: FormView): Promise<FormPage> {
+  return { ...form, roundSubmissions: await listSubmissionStatesOfRound(db, form.round.id) };
 }
 
 export interface FormRowView {
@@ -81,10 +88,10 @@ async function loadSubmission(db: Executor, roundId: number, reporterKey: string
   return { round, plan, submission };
 }
 
-export async function getForm(db: Db, actor: Actor, roundId: number, reporterKey: string): Promise<FormView> {
+export async function getForm(db: Db, actor: Actor, roundId: number, reporterKey: string): Promise<FormPage> {
   const { round, plan, submission } = await loadSubmission(db, roundId, reporterKey, false);
   assertCan(actor, "data.read", await submissionTarget(db, submission));
-  return buildForm(db, round, plan, submission);
+  return withRoundCounts(db, await buildForm(db, round, plan, submission));
 }
 
 /** Everything a reporter's form shows: its cells × options, previous values, narrative, state and issues. */
@@ -163,7 +170,6 @@ export async function buildForm(
     rows,
     issues,
     evidence: await listEvidence(db, [submission.id]),
-    roundSubmissions: await listSubmissionStatesOfRound(db, round.id),
   };
 }
 
@@ -212,19 +218,20 @@ export async function saveForm(
   reporterKey: string,
   input: SaveFormInput,
   options: SaveOptions = { via: "form" },
-): Promise<FormView> {
+): Promise<FormPage> {
   return db.transaction(async (tx) => {
     const { round, plan, submission } = await loadSubmission(tx, roundId, reporterKey, true);
     assertCan(actor, "data.enter", await submissionTarget(tx, submission));
     const saved = await writeValues(tx, actor, submission, input, options);
-    return buildForm(tx, round, plan, saved);
+    return withRoundCounts(tx, await buildForm(tx, round, plan, saved));
   });
 }
 
 /**
- * Saves (if values are given) and submits for approval; any error or uncommented
- * jump blocks submitting. The values are saved as a draft first, in their own
- * transaction, so a refused submission keeps what the reporter typed.
+ * Saves (if values are given) and submits for approval, in one transaction that
+ * builds the form once. Any empty cell, error or uncommented jump refuses the
+ * submission, but the values are still saved as a draft (committed before the
+ * refusal is thrown), so a refused submission keeps what the reporter typed.
  */
 export async function submitForm(
   db: Db,
@@ -232,40 +239,15 @@ export async function submitForm(
   roundId: number,
   reporterKey: string,
   input: SaveFormInput,
-): Promise<FormView> {
-  if (input.values.length > 0 || input.narrative !== undefined) {
-    await saveForm(db, actor, roundId, reporterKey, input);
-  }
-  return db.transaction(async (tx) => {
-    const { round, plan, submission: saved } = await loadSubmission(tx, roundId, reporterKey, true);
-    assertCan(actor, "data.enter", await submissionTarget(tx, saved));
-    if (!isEditable(saved.state)) throw notEditable(saved.state as SubmissionState);
+): Promise<FormPage> {
+  const outcome = await db.transaction(async (tx) => {
+    const { round, plan, submission: before } = await loadSubmission(tx, roundId, reporterKey, true);
+    assertCan(actor, "data.enter", await submissionTarget(tx, before));
+    if (!isEditable(before.state)) throw notEditable(before.state as SubmissionState);
+    const saved = await writeValues(tx, actor, before, input, { via: "form" });
     const form = await buildForm(tx, round, plan, saved);
-    const details: AppErrorDetail[] = [];
-    for (const row of form.rows) {
-      for (const c of row.cells) {
-        if (c.value !== null) continue;
-        details.push({
-          path: `${row.element.code}.${c.option}.${row.period}`,
-          message: {
-            vi: `Chưa nhập “${row.element.name}${row.cells.length > 1 ? ` (${c.label})` : ""}” – ${row.periodLabel} (nhập 0 nếu không có).`,
-            en: `${row.element.code}.${c.option} for ${row.period} is empty (enter 0 if none).`,
-          },
-        });
-      }
-    }
-    for (const issue of form.issues) {
-      details.push({ path: `${issue.element}.${issue.option}.${issue.period}`, message: issue.message });
-    }
-    if (details.length > 0) {
-      throw new AppError("VALIDATION", {
-        userMessage: {
-          vi: `Báo cáo chưa gửi được: còn ${details.length} lỗi cần sửa.`,
-          en: `The report cannot be submitted: ${details.length} problem(s) to fix.`,
-        },
-        details,
-      });
-    }
+    const refusal = submissionRefusal(form);
+    if (refusal) return { refusal };
     const after = await updateSubmission(tx, saved.id, {
       state: "submitted",
       submittedAt: new Date().toISOString(),
@@ -280,7 +262,37 @@ export async function submitForm(
       old: { state: saved.state },
       new: { state: "submitted" },
     });
-    return { ...form, submission: after, roundSubmissions: await listSubmissionStatesOfRound(tx, round.id) };
+    return { form: await withRoundCounts(tx, { ...form, submission: after }) };
+  });
+  if ("refusal" in outcome) throw outcome.refusal;
+  return outcome.form;
+}
+
+/** Why a form cannot be submitted yet (empty cells, errors, uncommented jumps), or null. */
+function submissionRefusal(form: FormView): AppError | null {
+  const details: AppErrorDetail[] = [];
+  for (const row of form.rows) {
+    for (const c of row.cells) {
+      if (c.value !== null) continue;
+      details.push({
+        path: `${row.element.code}.${c.option}.${row.period}`,
+        message: {
+          vi: `Chưa nhập “${row.element.name}${row.cells.length > 1 ? ` (${c.label})` : ""}” – ${row.periodLabel} (nhập 0 nếu không có).`,
+          en: `${row.element.code}.${c.option} for ${row.period} is empty (enter 0 if none).`,
+        },
+      });
+    }
+  }
+  for (const issue of form.issues) {
+    details.push({ path: `${issue.element}.${issue.option}.${issue.period}`, message: issue.message });
+  }
+  if (details.length === 0) return null;
+  return new AppError("VALIDATION", {
+    userMessage: {
+      vi: `Báo cáo chưa gửi được: còn ${details.length} lỗi cần sửa.`,
+      en: `The report cannot be submitted: ${details.length} problem(s) to fix.`,
+    },
+    details,
   });
 }
 

@@ -36,6 +36,7 @@ import {
   updateSubmission,
 } from "../db/repos/reporting.repo";
 import { findUnitPath } from "../db/repos/unit.repo";
+import { userNamesOf } from "../db/repos/user.repo";
 import { assertCan } from "./access.service";
 import { registerAuditResolver } from "./audit.service";
 import { refreshConditions } from "./condition-rollup.service";
@@ -252,6 +253,19 @@ export async function reporterNames(db: Executor, submissions: readonly Submissi
   const agencyIds = submissions.map((s) => s.agencyId).filter((id): id is number => id !== null);
   const unitIds = submissions.filter((s) => s.agencyId === null).map((s) => s.unitId);
   return reporterNamesOf(db, agencyIds, unitIds);
+}
+
+/**
+ * Display names of the users who submitted and decided these submissions, in one query.
+ * Kept out of the form's build (run on every save) so only the reads that show the names pay for it;
+ * a form never submitted costs no query at all.
+ */
+export async function submissionUserNames(
+  db: Executor,
+  submissions: readonly Pick<SubmissionRow, "submittedBy" | "decidedBy">[],
+): Promise<Map<number, string>> {
+  const ids = submissions.flatMap((s) => [s.submittedBy, s.decidedBy]).filter((id): id is number => id !== null);
+  return userNamesOf(db, ids);
 }
 
 /** The calendar day of a timestamp in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */

@@ -25,14 +25,23 @@ const dateTimeParts = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
-/** A UTC timestamp (ISO or PostgreSQL text) → "dd/mm/yyyy HH:mm" in Asia/Ho_Chi_Minh. */
-export function formatDateTime(timestamp: string): string {
+/**
+ * A UTC timestamp (ISO or PostgreSQL text) → its day "dd/mm/yyyy" and time "HH:mm" in Asia/Ho_Chi_Minh,
+ * for sentences such as "lúc 14:05 ngày 10/06/2026"; null when it is not a timestamp.
+ */
+export function splitDateTime(timestamp: string): { date: string; time: string } | null {
   const normalised = timestamp.replace(" ", "T").replace(/\+00$/, "Z");
   const date = new Date(normalised);
-  if (Number.isNaN(date.getTime())) return timestamp;
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    dateTimeParts.formatToParts(date).find((p) => p.type === type)?.value ?? "";
-  return `${part("day")}/${part("month")}/${part("year")} ${part("hour")}:${part("minute")}`;
+  if (Number.isNaN(date.getTime())) return null;
+  const parts = dateTimeParts.formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return { date: `${part("day")}/${part("month")}/${part("year")}`, time: `${part("hour")}:${part("minute")}` };
+}
+
+/** A UTC timestamp (ISO or PostgreSQL text) → "dd/mm/yyyy HH:mm" in Asia/Ho_Chi_Minh. */
+export function formatDateTime(timestamp: string): string {
+  const parts = splitDateTime(timestamp);
+  return parts ? `${parts.date} ${parts.time}` : timestamp;
 }
 
 /** Vietnamese: 1.234,5 — English: 1,234.5. */

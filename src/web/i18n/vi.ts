@@ -513,6 +513,8 @@ export const vi = {
   "reporting.mine.title": "Số liệu cần báo cáo",
   "reporting.mine.empty": "Không có biểu mẫu nào cần báo cáo.",
   "reporting.mine.open": "Mở biểu mẫu {period}",
+  "reporting.mine.approvedOn": "Duyệt ngày {date}",
+  "reporting.mine.returnedOn": "Trả lại ngày {date}",
   "reporting.returnedComment": "Lý do trả lại: {comment}",
   "reporting.col.period": "Kỳ báo cáo",
   "reporting.col.plan": "Kế hoạch",
@@ -558,7 +560,12 @@ export const vi = {
   "reporting.status.table": "Tình hình báo cáo {period}",
   "reporting.form.title": "{reporter} — {period}",
   "reporting.form.deadline": "Hạn nộp {deadline}",
-  "reporting.form.submittedAt": "đã gửi lúc {at}",
+  "reporting.form.submittedLine": "Đã gửi lúc {time} ngày {date}",
+  "reporting.form.submittedLineBy": "Đã gửi lúc {time} ngày {date} bởi {name}",
+  "reporting.form.approvedLine": "Đã duyệt lúc {time} ngày {date}",
+  "reporting.form.approvedLineBy": "Đã duyệt lúc {time} ngày {date} bởi {name}",
+  "reporting.form.returnedLine": "Đã trả lại lúc {time} ngày {date}",
+  "reporting.form.returnedLineBy": "Đã trả lại lúc {time} ngày {date} bởi {name}",
   "reporting.form.returned": "Báo cáo bị trả lại",
   "reporting.form.approved": "Đã duyệt — số liệu đã khóa",
   "reporting.form.approvedBody": "Cấp trên đã duyệt báo cáo; số liệu đã được tổng hợp và không sửa được nữa.",
@@ -637,7 +644,6 @@ export const vi = {
   "reporting.reason.partial":
     "Một phần số liệu lịch sử chỉ thuộc một phần đơn vị này (sáp nhập); không chia theo ước đoán.",
   "reporting.reason.invalid-formula": "Công thức không hợp lệ",
-  "reporting.form.approvedAt": "Duyệt lúc {at}.",
   "reporting.indicators.qualitative": "{done}/{of} nơi đã thực hiện",
 } as const;
 

@@ -182,6 +182,7 @@ export interface MyFormRow {
   reporter_key: string;
   state: string;
   submitted_at: string | null;
+  decided_at: string | null;
   decision_comment: string | null;
 }
 
@@ -192,7 +193,8 @@ export async function listFormsOf(db: Executor, who: { agencyId: number } | { un
   return queryRows<MyFormRow>(
     db,
     sql`SELECT r.id AS round_id, p.id AS plan_id, p.title AS plan_title, r.period, to_char(r.deadline, 'YYYY-MM-DD') AS deadline,
-               s.reporter_key, s.state, s.submitted_at::text AS submitted_at, s.decision_comment
+               s.reporter_key, s.state, s.submitted_at::text AS submitted_at,
+               s.decided_at::text AS decided_at, s.decision_comment
         FROM submissions s JOIN reporting_rounds r ON r.id = s.round_id JOIN plans p ON p.id = r.plan_id
         WHERE ${where}
         ORDER BY r.window_to DESC, r.id DESC

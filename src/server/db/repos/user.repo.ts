@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { agencies } from "../schema/agency";
 import { units } from "../schema/unit";
@@ -15,6 +15,14 @@ export async function findUserByUsername(db: Executor, username: string): Promis
 export async function findUserById(db: Executor, id: number): Promise<UserRow | undefined> {
   const rows = await db.select().from(users).where(eq(users.id, id));
   return rows[0];
+}
+
+/** Display names of users, in one query whatever the number of ids (none for an empty list). */
+export async function userNamesOf(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function listUsers(db: Executor): Promise<UserRow[]> {

@@ -1,10 +1,10 @@
 import type { Form, ImportJob, IndicatorValues } from "../../../contract/data-value";
-import type { Round, RoundStatus } from "../../../contract/reporting";
+import type { MyFormItem, Round, RoundStatus } from "../../../contract/reporting";
 import { periodLabel } from "../../../core/periods";
 import type { SubmissionState } from "../../../core/reporting";
 import type { EntryIssue } from "../../../core/reporting-validation";
-import type { ImportJobRow, RoundRow, SubmissionRow } from "../../db/repos/reporting.repo";
-import type { FormView } from "../../services/data-value.service";
+import type { ImportJobRow, MyFormRow, RoundRow, SubmissionRow } from "../../db/repos/reporting.repo";
+import type { FormPage } from "../../services/data-value.service";
 import type { UnitIndicators } from "../../services/indicator-value.service";
 import type { ReporterStatus } from "../../services/reporting.service";
 import { isoTimestamp } from "./presenters";
@@ -40,9 +40,23 @@ export function presentIssue(i: EntryIssue) {
   };
 }
 
-export function presentForm(view: FormView): Form {
+/**
+ * A decision belongs to the form only while it stands: resubmitting a returned form keeps the old
+ * decidedAt/decidedBy columns (and clears the comment), and must not show the old return.
+ */
+function isDecided(state: string): boolean {
+  return state === "approved" || state === "returned";
+}
+
+/**
+ * `userNames` (user id → display name, from `submissionUserNames`) names who submitted and decided;
+ * without it the names are null and the times still show.
+ */
+export function presentForm(view: FormPage, userNames: ReadonlyMap<number, string> = new Map()): Form {
   const s = view.submission;
   const state = s.state as SubmissionState;
+  const nameOf = (id: number | null) => (id === null ? null : (userNames.get(id) ?? null));
+  const decided = isDecided(state);
   return {
     round: presentRound(view.round, view.roundSubmissions),
     reporter: {
@@ -56,6 +70,9 @@ export function presentForm(view: FormView): Form {
     editable: state === "pending" || state === "draft" || state === "returned",
     updatedAt: isoTimestamp(s.updatedAt),
     submittedAt: iso(s.submittedAt),
+    submittedBy: s.submittedAt === null ? null : nameOf(s.submittedBy),
+    decidedAt: decided ? iso(s.decidedAt) : null,
+    decidedBy: decided ? nameOf(s.decidedBy) : null,
     decisionComment: s.decisionComment,
     indicators: view.indicators,
     goals: view.goals,
@@ -77,6 +94,22 @@ export function presentForm(view: FormView): Form {
       size: e.size,
       uploadedAt: isoTimestamp(e.uploadedAt),
     })),
+  };
+}
+
+export function presentMyForm(f: MyFormRow): MyFormItem {
+  return {
+    roundId: f.round_id,
+    planId: f.plan_id,
+    planTitle: f.plan_title,
+    period: f.period,
+    periodLabel: periodLabel(f.period),
+    deadline: f.deadline,
+    reporterKey: f.reporter_key,
+    state: f.state as SubmissionState,
+    submittedAt: iso(f.submitted_at),
+    decidedAt: isDecided(f.state) ? iso(f.decided_at) : null,
+    decisionComment: f.decision_comment,
   };
 }
 

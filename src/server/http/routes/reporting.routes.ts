@@ -13,15 +13,21 @@ import {
   ZRoundStatus,
   ZSubmissionState,
 } from "../../../contract/reporting";
-import { periodLabel } from "../../../core/periods";
-import type { SubmissionState } from "../../../core/reporting";
-import { getForm, saveForm, submitForm } from "../../services/data-value.service";
-import { decideSubmission, getRoundStatus, listMyForms, listRounds, openRound } from "../../services/reporting.service";
+import { type FormPage, getForm, saveForm, submitForm } from "../../services/data-value.service";
+import {
+  decideSubmission,
+  getRoundStatus,
+  listMyForms,
+  listRounds,
+  openRound,
+  submissionUserNames,
+} from "../../services/reporting.service";
 import { todayIso } from "../../services/unit.service";
 import type { RouteContext } from "../app";
 import { actorOf } from "../auth";
 import {
   presentForm,
+  presentMyForm,
   presentRound,
   presentRoundStatus,
   presentSubmissionState,
@@ -30,6 +36,8 @@ import {
 export async function reportingRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["reporting"];
+  /** A form with the names of who submitted and decided it (one primary-key lookup, none before submitting). */
+  const present = async (form: FormPage) => presentForm(form, await submissionUserNames(ctx.db, [form.submission]));
 
   r.post(
     "/plans/:id/rounds",
@@ -64,20 +72,7 @@ export async function reportingRoutes(app: FastifyInstance, ctx: RouteContext): 
         response: { 200: ZMyForms },
       },
     },
-    async (req) => ({
-      items: (await listMyForms(ctx.db, actorOf(req))).map((f) => ({
-        roundId: f.round_id,
-        planId: f.plan_id,
-        planTitle: f.plan_title,
-        period: f.period,
-        periodLabel: periodLabel(f.period),
-        deadline: f.deadline,
-        reporterKey: f.reporter_key,
-        state: f.state as SubmissionState,
-        submittedAt: f.submitted_at ? new Date(f.submitted_at).toISOString() : null,
-        decisionComment: f.decision_comment,
-      })),
-    }),
+    async (req) => ({ items: (await listMyForms(ctx.db, actorOf(req))).map(presentMyForm) }),
   );
 
   r.get(
@@ -105,7 +100,7 @@ export async function reportingRoutes(app: FastifyInstance, ctx: RouteContext): 
         response: { 200: ZForm },
       },
     },
-    async (req) => presentForm(await getForm(ctx.db, actorOf(req), req.params.id, req.params.reporterKey)),
+    async (req) => present(await getForm(ctx.db, actorOf(req), req.params.id, req.params.reporterKey)),
   );
 
   r.put(
@@ -121,7 +116,7 @@ export async function reportingRoutes(app: FastifyInstance, ctx: RouteContext): 
         response: { 200: ZForm },
       },
     },
-    async (req) => presentForm(await saveForm(ctx.db, actorOf(req), req.params.id, req.params.reporterKey, req.body)),
+    async (req) => present(await saveForm(ctx.db, actorOf(req), req.params.id, req.params.reporterKey, req.body)),
   );
 
   r.post(
@@ -137,7 +132,7 @@ export async function reportingRoutes(app: FastifyInstance, ctx: RouteContext): 
         response: { 200: ZForm },
       },
     },
-    async (req) => presentForm(await submitForm(ctx.db, actorOf(req), req.params.id, req.params.reporterKey, req.body)),
+    async (req) => present(await submitForm(ctx.db, actorOf(req), req.params.id, req.params.reporterKey, req.body)),
   );
 
   for (const decision of ["approve", "return", "reopen"] as const) {

@@ -1,20 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Form, ImportJob, IndicatorValues, SaveFormInput } from "../../../contract/data-value";
-import type { Round, RoundStatus } from "../../../contract/reporting";
+import type { MyFormItem, Round, RoundStatus } from "../../../contract/reporting";
 import { api, apiUrl } from "../../app/api";
 
-export interface MyForm {
-  roundId: number;
-  planId: number;
-  planTitle: string;
-  period: string;
-  periodLabel: string;
-  deadline: string;
-  reporterKey: string;
-  state: Form["state"];
-  submittedAt: string | null;
-  decisionComment: string | null;
-}
+export type MyForm = MyFormItem;
 
 export interface SubmissionState {
   reporterKey: string;

@@ -4,16 +4,17 @@ import type { Form } from "../../../contract/data-value";
 import { ErrorAlert } from "../../app/error-alert";
 import { AnchorLink } from "../../app/links";
 import { BlockSkeleton } from "../../app/page-states";
-import { formatDate, formatDateTime } from "../../i18n/format";
+import { formatDate } from "../../i18n/format";
 import { useI18n } from "../../i18n/i18n";
 import { useMe } from "../auth/session";
-import { useForm, useRoundStatus } from "./api";
+import { useForm } from "./api";
 import { DecisionPanel } from "./decision-panel";
 import { EvidencePanel } from "./evidence-panel";
 import { ExcelPanel } from "./excel-panel";
 import { FormEditor } from "./form-editor";
 import { periodText, STATE_COLOR, STATE_KEY } from "./labels";
 import { LockIcon } from "./lock-icon";
+import { SubmissionLine } from "./submission-line";
 
 /** One reporter's form in one round: fill it (reporter) or review it (the level above). */
 export function FormPage({ roundId, reporterKey }: { roundId: number; reporterKey: string }) {
@@ -34,9 +35,6 @@ function FormView({ form }: { form: Form }) {
   const me = useMe();
   const isReviewer = me.role === "planner" || me.role === "admin";
   const period = periodText(form.round.period, locale, form.round.periodLabel);
-  // The form does not carry the decision's time; the level above reads it from the round's status.
-  const status = useRoundStatus(isReviewer && form.state === "approved" ? form.round.id : null);
-  const decidedAt = status.data?.reporters.find((r) => r.reporterKey === form.reporter.key)?.decidedAt ?? null;
   return (
     <Stack gap="md">
       {isReviewer ? (
@@ -62,13 +60,9 @@ function FormView({ form }: { form: Form }) {
             <Badge color={STATE_COLOR[form.state]} variant="light" data-testid="form-state">
               {t(STATE_KEY[form.state])}
             </Badge>
-            <Text size="sm">
-              {t("reporting.form.deadline", { deadline: formatDate(form.round.deadline) })}
-              {form.submittedAt
-                ? ` · ${t("reporting.form.submittedAt", { at: formatDateTime(form.submittedAt) })}`
-                : ""}
-            </Text>
+            <Text size="sm">{t("reporting.form.deadline", { deadline: formatDate(form.round.deadline) })}</Text>
           </Group>
+          <SubmissionLine form={form} />
         </Stack>
       </Group>
       {form.state === "returned" && (
@@ -79,7 +73,6 @@ function FormView({ form }: { form: Form }) {
       {form.state === "approved" && (
         <Alert color="green" variant="light" icon={<LockIcon />} title={t("reporting.form.approved")}>
           {t("reporting.form.approvedBody")}
-          {decidedAt ? ` ${t("reporting.form.approvedAt", { at: formatDateTime(decidedAt) })}` : ""}
           {form.decisionComment ? ` ${t("reporting.form.comment", { comment: form.decisionComment })}` : ""}
         </Alert>
       )}

@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { ErrorAlert } from "../../app/error-alert";
 import { AnchorLink } from "../../app/links";
 import { BlockSkeleton } from "../../app/page-states";
-import { formatDate } from "../../i18n/format";
+import { formatDate, splitDateTime } from "../../i18n/format";
 import { useI18n } from "../../i18n/i18n";
 import { useMe } from "../auth/session";
 import { usePlans } from "../plans/api";
@@ -72,6 +72,7 @@ function MyFormsTable({ items }: { items: MyForm[] }) {
               <Badge color={STATE_COLOR[f.state]} variant="light">
                 {t(STATE_KEY[f.state])}
               </Badge>
+              <DecisionDate form={f} />
               {f.state === "returned" && f.decisionComment && (
                 <Text size="sm" c="red.8" mt={4}>
                   {t("reporting.returnedComment", { comment: f.decisionComment })}
@@ -82,6 +83,18 @@ function MyFormsTable({ items }: { items: MyForm[] }) {
         ))}
       </Table.Tbody>
     </Table>
+  );
+}
+
+/** The day the form was approved or returned (Vietnam time), under its state. */
+function DecisionDate({ form }: { form: MyForm }) {
+  const { t } = useI18n();
+  const date = form.decidedAt ? splitDateTime(form.decidedAt)?.date : undefined;
+  if (!date || (form.state !== "approved" && form.state !== "returned")) return null;
+  return (
+    <Text size="sm" c="dimmed" mt={4} data-testid={`my-form-decided-${form.roundId}`}>
+      {t(form.state === "approved" ? "reporting.mine.approvedOn" : "reporting.mine.returnedOn", { date })}
+    </Text>
   );
 }
 
