@@ -52,7 +52,10 @@ async function createPglite(dataDir: string): Promise<Database> {
 }
 
 async function createPostgres(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Idle connections stay open for 5 minutes (pg's default closes them after 10 s): a new
+  // backend's first queries pay for loading its catalog caches (~5 ms each), so a quiet
+  // minute between two dashboard reads would otherwise cost the next read that again.
+  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 300_000 });
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   return {
     db,

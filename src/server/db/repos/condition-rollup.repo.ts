@@ -251,4 +251,7 @@ JOIN units u ON u.id = r.unit_id
 CROSS JOIN LATERAL unnest(string_to_array(trim(BOTH '/' FROM u.path), '/')) AS a(id)
 GROUP BY a.id, r.period, r.condition_key
 ORDER BY 1, 2, 3`);
+  // Fresh statistics for the bulk just written: without them the planner reads the new
+  // rows by sequential scan until autovacuum gets to them (minutes on a busy server).
+  await tx.execute(sql`ANALYZE condition_results, condition_rollups`);
 }

@@ -118,7 +118,11 @@ export const planTargets = pgTable(
     year: integer("year").notNull(),
     baseline: doublePrecision("baseline"),
   },
-  (t) => [index("plan_targets_indicator_idx").on(t.indicatorId)],
+  (t) => [
+    index("plan_targets_indicator_idx").on(t.indicatorId),
+    // A dashboard reads a plan's targets in this order (a seq scan of every plan's targets before).
+    index("plan_targets_plan_idx").on(t.planId, t.indicatorId, t.position),
+  ],
 );
 
 /** Agency × indicator × role (lead / support / report): who does and who reports what. */

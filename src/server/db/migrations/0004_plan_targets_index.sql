@@ -1,0 +1,1 @@
+CREATE INDEX "plan_targets_plan_idx" ON "plan_targets" USING btree ("plan_id","indicator_id","position");
