@@ -1,4 +1,5 @@
 import type { SaveFormInput } from "../../contract/data-value";
+import type { AccessTarget } from "../../core/access";
 import { AppError, type AppErrorDetail } from "../../core/errors";
 import type { Formula } from "../../core/formula";
 import { periodLabel, previousPeriod } from "../../core/periods";
@@ -10,6 +11,7 @@ import {
   type EntryIssue,
   validateEntry,
 } from "../../core/reporting-validation";
+import { parseUnitPath } from "../../core/units";
 import type { Db, Executor } from "../db/client";
 import { insertAudit } from "../db/repos/audit.repo";
 import type { DataElementRow } from "../db/repos/data-element.repo";
@@ -17,9 +19,8 @@ import { deleteValues, findValuesAt, upsertValues, type ValueRow, type ValueWrit
 import { listGoals, listIndicatorsByIds, type PlanRow } from "../db/repos/plan.repo";
 import {
   findRound,
-  findSubmission,
   findSubmissionById,
-  findSubmissionForUpdate,
+  findSubmissionInRound,
   listEvidence,
   listSubmissionStatesOfRound,
   type RoundRow,
@@ -30,14 +31,7 @@ import { assertCan } from "./access.service";
 import { type Actor, auditActor } from "./context";
 import { elementMap, resolveFormulas, toElementInfo } from "./data-element.service";
 import { indicatorCode } from "./plan-view.service";
-import {
-  isEditable,
-  reporterNames,
-  requireRound,
-  STATE_VI,
-  submissionNotFound,
-  submissionTarget,
-} from "./reporting.service";
+import { isEditable, reporterNames, roundNotFound, STATE_VI, submissionNotFound } from "./reporting.service";
 
 export interface FormView {
   round: RoundRow;
@@ -78,19 +72,19 @@ export interface FormRowView {
 
 const key = (code: string, option: string, period: string) => `${code}|${option}|${period}`;
 
+/** The submission, its round and plan (one query), and the access target of its figures. */
 async function loadSubmission(db: Executor, roundId: number, reporterKey: string, forUpdate: boolean) {
   if (!parseReporterKey(reporterKey)) throw submissionNotFound();
-  const { round, plan } = await requireRound(db, roundId);
-  const submission = forUpdate
-    ? await findSubmissionForUpdate(db, roundId, reporterKey)
-    : await findSubmission(db, roundId, reporterKey);
-  if (!submission) throw submissionNotFound();
-  return { round, plan, submission };
+  const found = await findSubmissionInRound(db, roundId, reporterKey, forUpdate);
+  if (!found) throw (await findRound(db, roundId)) ? submissionNotFound() : roundNotFound();
+  const { round, plan, submission, unitPath } = found;
+  const target: AccessTarget = { unitPath: parseUnitPath(unitPath), agencyId: submission.agencyId };
+  return { round, plan, submission, target };
 }
 
 export async function getForm(db: Db, actor: Actor, roundId: number, reporterKey: string): Promise<FormPage> {
-  const { round, plan, submission } = await loadSubmission(db, roundId, reporterKey, false);
-  assertCan(actor, "data.read", await submissionTarget(db, submission));
+  const { round, plan, submission, target } = await loadSubmission(db, roundId, reporterKey, false);
+  assertCan(actor, "data.read", target);
   return withRoundCounts(db, await buildForm(db, round, plan, submission));
 }
 
@@ -100,16 +94,21 @@ export async function buildForm(
   round: RoundRow,
   plan: PlanRow,
   submission: SubmissionRow,
+  /** The data elements by code, when the caller has already read them in this transaction. */
+  knownElements?: ReadonlyMap<string, DataElementRow>,
 ): Promise<FormView> {
   const cells = submission.cells as FormCell[];
-  const elements = await elementMap(db);
+  const elements = knownElements ?? (await elementMap(db));
   const used = [...new Set(cells.map((c) => c.element))].map((c) => elements.get(c)).filter((e) => e !== undefined);
   const ids = used.map((e) => e.id);
   const periods = [...new Set(cells.map((c) => c.period))];
-  const current = await findValuesAt(db, submission.unitId, periods, ids);
-  const previous = await findValuesAt(db, submission.unitId, periods.map(previousPeriod), ids);
+  const previousPeriods = periods.map(previousPeriod);
+  // The form's periods and the ones before them, in one read.
+  const values = await findValuesAt(db, submission.unitId, [...new Set([...periods, ...previousPeriods])], ids);
+  const own = new Set(periods);
+  const current = values.filter((v) => own.has(v.period));
   const currentByKey = new Map(current.map((v) => [key(v.code, v.option, v.period), v]));
-  const previousByKey = new Map(previous.map((v) => [key(v.code, v.option, v.period), Number(v.value)]));
+  const previousByKey = new Map(values.map((v) => [key(v.code, v.option, v.period), Number(v.value)]));
   const lockers = await lockerPeriods(db, submission.id, current);
 
   const rowsByKey = new Map<string, FormRowView>();
@@ -220,10 +219,11 @@ export async function saveForm(
   options: SaveOptions = { via: "form" },
 ): Promise<FormPage> {
   return db.transaction(async (tx) => {
-    const { round, plan, submission } = await loadSubmission(tx, roundId, reporterKey, true);
-    assertCan(actor, "data.enter", await submissionTarget(tx, submission));
-    const saved = await writeValues(tx, actor, submission, input, options);
-    return withRoundCounts(tx, await buildForm(tx, round, plan, saved));
+    const { round, plan, submission, target } = await loadSubmission(tx, roundId, reporterKey, true);
+    assertCan(actor, "data.enter", target);
+    const elements = await elementMap(tx);
+    const saved = await writeValues(tx, actor, submission, input, options, elements);
+    return withRoundCounts(tx, await buildForm(tx, round, plan, saved, elements));
   });
 }
 
@@ -241,11 +241,12 @@ export async function submitForm(
   input: SaveFormInput,
 ): Promise<FormPage> {
   const outcome = await db.transaction(async (tx) => {
-    const { round, plan, submission: before } = await loadSubmission(tx, roundId, reporterKey, true);
-    assertCan(actor, "data.enter", await submissionTarget(tx, before));
+    const { round, plan, submission: before, target } = await loadSubmission(tx, roundId, reporterKey, true);
+    assertCan(actor, "data.enter", target);
     if (!isEditable(before.state)) throw notEditable(before.state as SubmissionState);
-    const saved = await writeValues(tx, actor, before, input, { via: "form" });
-    const form = await buildForm(tx, round, plan, saved);
+    const elements = await elementMap(tx);
+    const saved = await writeValues(tx, actor, before, input, { via: "form" }, elements);
+    const form = await buildForm(tx, round, plan, saved, elements);
     const refusal = submissionRefusal(form);
     if (refusal) return { refusal };
     const after = await updateSubmission(tx, saved.id, {
@@ -315,6 +316,7 @@ export async function writeValues(
   submission: SubmissionRow,
   input: SaveFormInput,
   options: SaveOptions,
+  knownElements?: ReadonlyMap<string, DataElementRow>,
 ): Promise<SubmissionRow> {
   const hasChanges = input.values.length > 0 || input.narrative !== undefined;
   if (!hasChanges) return submission;
@@ -332,7 +334,7 @@ export async function writeValues(
   }
   const cells = submission.cells as FormCell[];
   const allowed = new Set(cells.map((c) => `${c.element}|${c.period}`));
-  const elements = await elementMap(tx);
+  const elements = knownElements ?? (await elementMap(tx));
   const details: AppErrorDetail[] = [];
   const touched = input.values.map((v) => elements.get(v.element)).filter((e) => e !== undefined);
   const existing = await findValuesAt(

@@ -1,6 +1,9 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../client";
+import { plans } from "../schema/plan";
 import { evidenceFiles, importJobs, reportingRounds, submissions } from "../schema/reporting";
+import { units } from "../schema/unit";
+import type { PlanRow } from "./plan.repo";
 
 export type RoundRow = typeof reportingRounds.$inferSelect;
 export type SubmissionRow = typeof submissions.$inferSelect;
@@ -55,6 +58,34 @@ export async function findSubmission(
 }
 
 /** Locks the submission for the rest of the transaction: entry, approval and reopening cannot interleave. */
+export interface SubmissionInRound {
+  round: RoundRow;
+  plan: PlanRow;
+  submission: SubmissionRow;
+  /** Materialised path of the reporter's unit (its ancestors, for access checks). */
+  unitPath: string;
+}
+
+/**
+ * A submission with its round, plan and unit path in one round trip (a form's every
+ * save and submit starts here); `forUpdate` locks the submission row only.
+ */
+export async function findSubmissionInRound(
+  db: Executor,
+  roundId: number,
+  reporterKey: string,
+  forUpdate: boolean,
+): Promise<SubmissionInRound | undefined> {
+  const query = db
+    .select({ round: reportingRounds, plan: plans, submission: submissions, unitPath: units.path })
+    .from(submissions)
+    .innerJoin(reportingRounds, eq(reportingRounds.id, submissions.roundId))
+    .innerJoin(plans, eq(plans.id, reportingRounds.planId))
+    .innerJoin(units, eq(units.id, submissions.unitId))
+    .where(and(eq(submissions.roundId, roundId), eq(submissions.reporterKey, reporterKey)));
+  return (forUpdate ? await query.for("update", { of: submissions }) : await query)[0];
+}
+
 export async function findSubmissionForUpdate(
   tx: Executor,
   roundId: number,
