@@ -27,8 +27,6 @@ export interface PageEntry {
   load: () => Promise<ComponentType>;
 }
 
-const placeholder = () => import("./placeholder-page").then((m) => m.PlaceholderPage);
-
 export const PAGES: readonly PageEntry[] = [
   {
     path: "/units",
@@ -91,7 +89,12 @@ export const PAGES: readonly PageEntry[] = [
     needs: "data.read",
     load: () => import("../features/reporting/reporting-detail-page").then((m) => m.ReportingDetailPage),
   },
-  { path: "/reports", nav: "nav.reports", needs: "data.read", load: placeholder },
+  {
+    path: "/reports",
+    nav: "nav.reports",
+    needs: "data.read",
+    load: () => import("../features/reports/reports-page").then((m) => m.ReportsPage),
+  },
   {
     path: "/dashboard",
     nav: "nav.consolidation",

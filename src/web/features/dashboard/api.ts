@@ -37,7 +37,7 @@ export function useProvinceMap(enabled: boolean) {
   });
 }
 
-export function csvUrl(key: DashboardKey, table: "indicators" | "lowerUnits", isPublic: boolean): string {
+export function csvUrl(key: DashboardKey, table: "indicators" | "lowerUnits" | "reporters", isPublic: boolean): string {
   return apiUrl("/dashboard", { ...key, format: "csv", table, public: isPublic || undefined });
 }
 

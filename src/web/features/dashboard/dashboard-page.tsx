@@ -14,52 +14,32 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { useNavigate, useSearch } from "@tanstack/react-router";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { type Dashboard, STATUS_CODES } from "../../../contract/dashboard";
 import { formatDateVi, formatNumberVi } from "../../../core/format";
 import { ErrorAlert } from "../../app/error-alert";
 import { BlockSkeleton } from "../../app/page-states";
-import { todayInVietnam } from "../../i18n/format";
 import { useT } from "../../i18n/i18n";
 import { useMe } from "../auth/session";
-import { useUnit } from "../units/api";
-import { UnitPicker } from "../units/unit-picker";
-import { csvUrl, type DashboardKey, reportUrl, useDashboard, useDashboardOptions, useProvinceMap } from "./api";
+import { csvUrl, type DashboardKey, reportUrl, useDashboard, useProvinceMap } from "./api";
 import "./dashboard.css";
 import { STATUS_COLOR, statusKey } from "./explain";
 import { IndicatorTable } from "./indicator-table";
+import { SelectionFields, useSelection } from "./selection";
 
 // Charts live in their own chunk (ECharts), loaded when the dashboard first draws one.
 const TrendChart = lazy(() => import("./charts").then((m) => ({ default: m.TrendChart })));
 const LowerUnitsChart = lazy(() => import("./charts").then((m) => ({ default: m.LowerUnitsChart })));
 const ProvinceMap = lazy(() => import("./charts").then((m) => ({ default: m.ProvinceMap })));
 
-function positive(v: unknown): number | null {
-  const n = Number(v);
-  return Number.isInteger(n) && n > 0 ? n : null;
-}
-
 /** The progress dashboard of a unit against a plan (?unitId=&planId=&period=). */
 export function DashboardPage() {
   const t = useT();
   const me = useMe();
-  const navigate = useNavigate();
-  const search = useSearch({ strict: false }) as Record<string, unknown>;
-  const unitId = positive(search.unitId) ?? me.unitId ?? null;
-  const rootUnit = useUnit(unitId ?? 0, todayInVietnam(), unitId !== null);
-  const options = useDashboardOptions(unitId);
-  const plans = options.data?.plans ?? [];
-  const plan = plans.find((p) => p.id === positive(search.planId)) ?? plans[0] ?? null;
-  const period =
-    typeof search.period === "string" && plan?.periods.some((p) => p.id === search.period)
-      ? search.period
-      : (plan?.defaultPeriod ?? null);
-  const key: DashboardKey | null = unitId && plan && period ? { unitId, planId: plan.id, period } : null;
+  const selection = useSelection(me.unitId ?? null);
+  const { options, plans, key, search } = selection;
   const dashboard = useDashboard(key);
   const view = dashboard.data;
-  const go = (patch: Record<string, string | number | undefined>) =>
-    void navigate({ to: ".", search: { ...search, ...patch } as never, replace: true });
 
   useEffect(() => {
     document.title = `${t("dashboard.title")} — ${t("app.name")}`;
@@ -76,34 +56,14 @@ export function DashboardPage() {
         </Button>
       </Group>
       <Paper withBorder p="md" radius="md" className="bd-no-print">
-        <SimpleGrid cols={{ base: 1, md: 3 }}>
-          <UnitPicker
-            label={t("dashboard.pickUnit")}
-            value={rootUnit.data?.unit ?? null}
-            onChange={(id) => go({ unitId: id, planId: undefined, period: undefined, ind: undefined })}
-          />
-          <Select
-            label={t("dashboard.plan")}
-            data={plans.map((p) => ({ value: String(p.id), label: `${p.number ?? ""}/${p.symbol} — ${p.title}` }))}
-            value={plan ? String(plan.id) : null}
-            onChange={(v) => v && go({ planId: Number(v), period: undefined })}
-            allowDeselect={false}
-          />
-          <Select
-            label={t("dashboard.period")}
-            data={(plan?.periods ?? []).map((p) => ({ value: p.id, label: p.label }))}
-            value={period}
-            onChange={(v) => v && go({ period: v })}
-            allowDeselect={false}
-          />
-        </SimpleGrid>
+        <SelectionFields selection={selection} unitLabel={t("dashboard.pickUnit")} />
       </Paper>
       {options.isError && <ErrorAlert error={options.error} onRetry={() => void options.refetch()} />}
       {options.data && plans.length === 0 && <Text c="dimmed">{t("dashboard.noPlans")}</Text>}
       {dashboard.isError && <ErrorAlert error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
       {key && !view && dashboard.isPending && <BlockSkeleton rows={8} />}
       {view && key && (
-        <DashboardBody view={view} dashKey={key} selected={search.ind} onSelect={(k) => go({ ind: k })} />
+        <DashboardBody view={view} dashKey={key} selected={search.ind} onSelect={(k) => selection.patch({ ind: k })} />
       )}
     </Stack>
   );

@@ -11,10 +11,12 @@ interface Props {
   /** The unit currently chosen, shown even before any search. */
   value: Unit | null;
   onChange: (unitId: number) => void;
+  /** Fills its grid cell when set; else a fixed width that fits "Phường … — Tỉnh …" paths. */
+  fill?: boolean;
 }
 
 /** Pick a unit by typing part of its name (server-side, diacritic-insensitive). */
-export function UnitPicker({ label, value, onChange }: Props) {
+export function UnitPicker({ label, value, onChange, fill = false }: Props) {
   const t = useT();
   const [text, setText] = useState("");
   const [query] = useDebouncedValue(text, 250);
@@ -39,7 +41,7 @@ export function UnitPicker({ label, value, onChange }: Props) {
       value={value ? String(value.id) : null}
       onChange={(id) => id && onChange(Number(id))}
       nothingFoundMessage={query ? t("units.noResults") : undefined}
-      w={{ base: "100%", sm: 480 }}
+      w={fill ? "100%" : { base: "100%", sm: 480 }}
     />
   );
 }
