@@ -7,11 +7,10 @@ import type { EntryElement } from "../../core/reporting-validation";
 import type { Db, Executor } from "../db/client";
 import { insertAudit } from "../db/repos/audit.repo";
 import {
-  catalogueCodesOf,
   type DataElementRow,
   insertMissingDataElements,
   listDataElements,
-  listFormulasOfIndicators,
+  listFormulaSources,
   replaceIndicatorFormulas,
 } from "../db/repos/data-element.repo";
 import { listIndicatorsByIds } from "../db/repos/plan.repo";
@@ -55,25 +54,32 @@ export async function resolveFormulas(
   indicatorIds: readonly number[],
 ): Promise<Map<number, ResolvedFormula[]>> {
   const out = new Map<number, ResolvedFormula[]>();
-  for (const row of await catalogueCodesOf(db, indicatorIds)) {
-    if (row.strategy_code !== FORMULA_STRATEGY_CODE) continue;
-    out.set(
-      row.plan_indicator_id,
-      CATALOGUE_FORMULAS.filter((f) => f.indicator === row.code).map((f) => ({
-        subject: f.subject,
-        formula: f.formula,
-        unit: f.unit,
-        origin: "catalogue" as const,
-        bySex: f.bySex,
-      })),
-    );
-  }
   const local = new Map<number, ResolvedFormula[]>();
-  for (const row of await listFormulasOfIndicators(db, indicatorIds)) {
-    const list = local.get(row.planIndicatorId) ?? [];
-    list.push({ subject: row.subject, formula: row.formula as Formula, unit: row.unit, origin: "local", bySex: false });
-    local.set(row.planIndicatorId, list);
+  for (const row of await listFormulaSources(db, indicatorIds)) {
+    if (row.strategy_code === FORMULA_STRATEGY_CODE && !out.has(row.plan_indicator_id)) {
+      out.set(
+        row.plan_indicator_id,
+        CATALOGUE_FORMULAS.filter((f) => f.indicator === row.code).map((f) => ({
+          subject: f.subject,
+          formula: f.formula,
+          unit: f.unit,
+          origin: "catalogue" as const,
+          bySex: f.bySex,
+        })),
+      );
+    }
+    if (row.formula === null || row.formula === undefined) continue;
+    const list = local.get(row.plan_indicator_id) ?? [];
+    list.push({
+      subject: row.subject,
+      formula: row.formula as Formula,
+      unit: row.unit ?? "",
+      origin: "local",
+      bySex: false,
+    });
+    local.set(row.plan_indicator_id, list);
   }
+  // A local definition replaces the catalogue's.
   for (const [id, list] of local) out.set(id, list);
   return out;
 }

@@ -13,7 +13,7 @@ import {
 } from "../../core/reporting-validation";
 import { parseUnitPath } from "../../core/units";
 import type { Db, Executor } from "../db/client";
-import { insertAudit } from "../db/repos/audit.repo";
+import { type AuditRecord, insertAudit, insertAudits } from "../db/repos/audit.repo";
 import type { DataElementRow } from "../db/repos/data-element.repo";
 import { deleteValues, findValuesAt, upsertValues, type ValueRow, type ValueWrite } from "../db/repos/data-value.repo";
 import { listGoals, listIndicatorsByIds, type PlanRow } from "../db/repos/plan.repo";
@@ -77,15 +77,15 @@ async function loadSubmission(db: Executor, roundId: number, reporterKey: string
   if (!parseReporterKey(reporterKey)) throw submissionNotFound();
   const found = await findSubmissionInRound(db, roundId, reporterKey, forUpdate);
   if (!found) throw (await findRound(db, roundId)) ? submissionNotFound() : roundNotFound();
-  const { round, plan, submission, unitPath } = found;
+  const { round, plan, submission, unitPath, reporterName } = found;
   const target: AccessTarget = { unitPath: parseUnitPath(unitPath), agencyId: submission.agencyId };
-  return { round, plan, submission, target };
+  return { round, plan, submission, target, reporterName };
 }
 
 export async function getForm(db: Db, actor: Actor, roundId: number, reporterKey: string): Promise<FormPage> {
-  const { round, plan, submission, target } = await loadSubmission(db, roundId, reporterKey, false);
+  const { round, plan, submission, target, reporterName } = await loadSubmission(db, roundId, reporterKey, false);
   assertCan(actor, "data.read", target);
-  return withRoundCounts(db, await buildForm(db, round, plan, submission));
+  return withRoundCounts(db, await buildForm(db, round, plan, submission, { reporterName }));
 }
 
 /** Everything a reporter's form shows: its cells × options, previous values, narrative, state and issues. */
@@ -94,11 +94,11 @@ export async function buildForm(
   round: RoundRow,
   plan: PlanRow,
   submission: SubmissionRow,
-  /** The data elements by code, when the caller has already read them in this transaction. */
-  knownElements?: ReadonlyMap<string, DataElementRow>,
+  /** What the caller has already read in this transaction. */
+  known: { elements?: ReadonlyMap<string, DataElementRow>; reporterName?: string } = {},
 ): Promise<FormView> {
   const cells = submission.cells as FormCell[];
-  const elements = knownElements ?? (await elementMap(db));
+  const elements = known.elements ?? (await elementMap(db));
   const used = [...new Set(cells.map((c) => c.element))].map((c) => elements.get(c)).filter((e) => e !== undefined);
   const ids = used.map((e) => e.id);
   const periods = [...new Set(cells.map((c) => c.period))];
@@ -143,11 +143,12 @@ export async function buildForm(
   }
   const rows = [...rowsByKey.values()];
   const indicatorIds = [...new Set(cells.map((c) => c.indicatorId))];
-  const [indicatorRows, goals, formulas, names] = await Promise.all([
+  const [indicatorRows, goals, formulas, reporterName] = await Promise.all([
     listIndicatorsByIds(db, indicatorIds),
     listGoals(db, plan.id),
     resolveFormulas(db, indicatorIds),
-    reporterNames(db, [submission]),
+    known.reporterName ??
+      reporterNames(db, [submission]).then((names) => names.get(submission.reporterKey) ?? submission.reporterKey),
   ]);
   const issues = validateEntry(
     entryCells(rows),
@@ -159,7 +160,7 @@ export async function buildForm(
     round,
     plan,
     submission,
-    reporterName: names.get(submission.reporterKey) ?? submission.reporterKey,
+    reporterName,
     indicators: indicatorRows
       .map((i) => ({ id: i.id, code: indicatorCode(goals, i), text: i.text }))
       .sort((a, b) => a.code.localeCompare(b.code, "en", { numeric: true })),
@@ -203,6 +204,8 @@ function entryElements(rows: readonly DataElementRow[]): Map<string, EntryElemen
 export interface SaveOptions {
   /** Where the values came from, for the audit ("form", "excel", "dataValueSets"). */
   via: string;
+  /** Collects the audit record instead of inserting it: the caller inserts it with its own, in one statement. */
+  auditInto?: AuditRecord[];
 }
 
 /**
@@ -219,11 +222,11 @@ export async function saveForm(
   options: SaveOptions = { via: "form" },
 ): Promise<FormPage> {
   return db.transaction(async (tx) => {
-    const { round, plan, submission, target } = await loadSubmission(tx, roundId, reporterKey, true);
+    const { round, plan, submission, target, reporterName } = await loadSubmission(tx, roundId, reporterKey, true);
     assertCan(actor, "data.enter", target);
     const elements = await elementMap(tx);
     const saved = await writeValues(tx, actor, submission, input, options, elements);
-    return withRoundCounts(tx, await buildForm(tx, round, plan, saved, elements));
+    return withRoundCounts(tx, await buildForm(tx, round, plan, saved, { elements, reporterName }));
   });
 }
 
@@ -241,28 +244,41 @@ export async function submitForm(
   input: SaveFormInput,
 ): Promise<FormPage> {
   const outcome = await db.transaction(async (tx) => {
-    const { round, plan, submission: before, target } = await loadSubmission(tx, roundId, reporterKey, true);
+    const {
+      round,
+      plan,
+      submission: before,
+      target,
+      reporterName,
+    } = await loadSubmission(tx, roundId, reporterKey, true);
     assertCan(actor, "data.enter", target);
     if (!isEditable(before.state)) throw notEditable(before.state as SubmissionState);
     const elements = await elementMap(tx);
-    const saved = await writeValues(tx, actor, before, input, { via: "form" }, elements);
-    const form = await buildForm(tx, round, plan, saved, elements);
+    const audits: AuditRecord[] = [];
+    const saved = await writeValues(tx, actor, before, input, { via: "form", auditInto: audits }, elements);
+    const form = await buildForm(tx, round, plan, saved, { elements, reporterName });
     const refusal = submissionRefusal(form);
-    if (refusal) return { refusal };
+    if (refusal) {
+      await insertAudits(tx, audits); // the draft is kept, and so is its record
+      return { refusal };
+    }
     const after = await updateSubmission(tx, saved.id, {
       state: "submitted",
       submittedAt: new Date().toISOString(),
       submittedBy: actor.principal.id || null,
       decisionComment: null,
     });
-    await insertAudit(tx, {
-      ...auditActor(actor),
-      action: "submit",
-      objectType: "submission",
-      objectId: `${roundId}:${reporterKey}`,
-      old: { state: saved.state },
-      new: { state: "submitted" },
-    });
+    await insertAudits(tx, [
+      ...audits,
+      {
+        ...auditActor(actor),
+        action: "submit",
+        objectType: "submission",
+        objectId: `${roundId}:${reporterKey}`,
+        old: { state: saved.state },
+        new: { state: "submitted" },
+      },
+    ]);
     return { form: await withRoundCounts(tx, { ...form, submission: after }) };
   });
   if ("refusal" in outcome) throw outcome.refusal;
@@ -431,13 +447,15 @@ export async function writeValues(
     state: submission.state === "pending" ? "draft" : submission.state,
     narrative,
   });
-  await insertAudit(tx, {
+  const record: AuditRecord = {
     ...auditActor(actor),
     action: `save-values:${options.via}`,
     objectType: "submission",
     objectId: `${submission.roundId}:${submission.reporterKey}`,
     old: { state: submission.state, narrative: submission.narrative },
     new: { state: after.state, changes, narrative: input.narrative ? narrative : undefined },
-  });
+  };
+  if (options.auditInto) options.auditInto.push(record);
+  else await insertAudit(tx, record);
   return after;
 }

@@ -258,14 +258,18 @@ export async function reporterNames(db: Executor, submissions: readonly Submissi
 /**
  * Display names of the users who submitted and decided these submissions, in one query.
  * Kept out of the form's build (run on every save) so only the reads that show the names pay for it;
- * a form never submitted costs no query at all.
+ * names the caller already knows (the signed-in user's own) cost nothing, so a first
+ * submission's answer needs no query at all.
  */
 export async function submissionUserNames(
   db: Executor,
   submissions: readonly Pick<SubmissionRow, "submittedBy" | "decidedBy">[],
+  known: ReadonlyMap<number, string> = new Map(),
 ): Promise<Map<number, string>> {
-  const ids = submissions.flatMap((s) => [s.submittedBy, s.decidedBy]).filter((id): id is number => id !== null);
-  return userNamesOf(db, ids);
+  const ids = submissions
+    .flatMap((s) => [s.submittedBy, s.decidedBy])
+    .filter((id): id is number => id !== null && !known.has(id));
+  return new Map([...known, ...(await userNamesOf(db, ids))]);
 }
 
 /** The calendar day of a timestamp in Asia/Ho_Chi_Minh (UTC+7, no daylight saving). */

@@ -17,6 +17,12 @@ export async function insertAudit(tx: Executor, record: AuditRecord): Promise<vo
   await tx.insert(auditLog).values({ ...record, objectId: String(record.objectId) });
 }
 
+/** Several records in one statement, in order (their ids follow the order given). */
+export async function insertAudits(tx: Executor, records: readonly AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await tx.insert(auditLog).values(records.map((r) => ({ ...r, objectId: String(r.objectId) })));
+}
+
 export async function listAuditFor(db: Executor, objectType: string, objectId: string) {
   return db
     .select()

@@ -58,21 +58,34 @@ export async function replaceIndicatorFormulas(
 }
 
 /** The national indicator code (e.g. "2.1") and strategy of each plan indicator linked to the catalogue. */
-export async function catalogueCodesOf(
+export interface IndicatorFormulaSourceRow {
+  plan_indicator_id: number;
+  /** The catalogue indicator's code and its strategy's, when the indicator comes from a catalogue. */
+  code: string | null;
+  strategy_code: string | null;
+  /** One local formula (null when the indicator has none). */
+  subject: string | null;
+  formula: unknown;
+  unit: string | null;
+}
+
+/** Where each indicator's formulas come from: its catalogue code and its local formulas, in one read. */
+export async function listFormulaSources(
   db: Executor,
   planIndicatorIds: readonly number[],
-): Promise<{ plan_indicator_id: number; code: string; strategy_code: string }[]> {
+): Promise<IndicatorFormulaSourceRow[]> {
   if (planIndicatorIds.length === 0) return [];
-  const list = sql.join(
-    planIndicatorIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
   return queryRows(
     db,
-    sql`SELECT pi.id AS plan_indicator_id, ci.code, cs.code AS strategy_code
+    sql`SELECT pi.id AS plan_indicator_id, ci.code, cs.code AS strategy_code, f.subject, f.formula, f.unit
         FROM plan_indicators pi
-        JOIN catalogue_indicators ci ON ci.id = pi.catalogue_indicator_id
-        JOIN catalogue_strategies cs ON cs.id = ci.strategy_id
-        WHERE pi.id IN (${list})`,
+        LEFT JOIN catalogue_indicators ci ON ci.id = pi.catalogue_indicator_id
+        LEFT JOIN catalogue_strategies cs ON cs.id = ci.strategy_id
+        LEFT JOIN indicator_formulas f ON f.plan_indicator_id = pi.id
+        WHERE pi.id IN (${sql.join(
+          planIndicatorIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})
+        ORDER BY pi.id, f.position`,
   );
 }

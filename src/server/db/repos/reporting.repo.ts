@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../client";
+import { agencies } from "../schema/agency";
 import { plans } from "../schema/plan";
 import { evidenceFiles, importJobs, reportingRounds, submissions } from "../schema/reporting";
 import { units } from "../schema/unit";
@@ -64,11 +65,13 @@ export interface SubmissionInRound {
   submission: SubmissionRow;
   /** Materialised path of the reporter's unit (its ancestors, for access checks). */
   unitPath: string;
+  /** The reporting agency's name, or the reporting unit's full name (as `reporterNames`). */
+  reporterName: string;
 }
 
 /**
- * A submission with its round, plan and unit path in one round trip (a form's every
- * save and submit starts here); `forUpdate` locks the submission row only.
+ * A submission with its round, plan, unit path and reporter's name in one round trip
+ * (a form's every save and submit starts here); `forUpdate` locks the submission row only.
  */
 export async function findSubmissionInRound(
   db: Executor,
@@ -77,11 +80,18 @@ export async function findSubmissionInRound(
   forUpdate: boolean,
 ): Promise<SubmissionInRound | undefined> {
   const query = db
-    .select({ round: reportingRounds, plan: plans, submission: submissions, unitPath: units.path })
+    .select({
+      round: reportingRounds,
+      plan: plans,
+      submission: submissions,
+      unitPath: units.path,
+      reporterName: sql<string>`coalesce(${agencies.name}, ${units.fullName})`,
+    })
     .from(submissions)
     .innerJoin(reportingRounds, eq(reportingRounds.id, submissions.roundId))
     .innerJoin(plans, eq(plans.id, reportingRounds.planId))
     .innerJoin(units, eq(units.id, submissions.unitId))
+    .leftJoin(agencies, eq(agencies.id, submissions.agencyId))
     .where(and(eq(submissions.roundId, roundId), eq(submissions.reporterKey, reporterKey)));
   return (forUpdate ? await query.for("update", { of: submissions }) : await query)[0];
 }

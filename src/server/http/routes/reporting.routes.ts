@@ -13,6 +13,7 @@ import {
   ZRoundStatus,
   ZSubmissionState,
 } from "../../../contract/reporting";
+import type { Actor } from "../../services/context";
 import { type FormPage, getForm, saveForm, submitForm } from "../../services/data-value.service";
 import {
   decideSubmission,
@@ -36,8 +37,12 @@ import {
 export async function reportingRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["reporting"];
-  /** A form with the names of who submitted and decided it (one primary-key lookup, none before submitting). */
-  const present = async (form: FormPage) => presentForm(form, await submissionUserNames(ctx.db, [form.submission]));
+  /** A form with the names of who submitted and decided it (at most one primary-key lookup). */
+  const present = async (form: FormPage, actor: Actor) =>
+    presentForm(
+      form,
+      await submissionUserNames(ctx.db, [form.submission], new Map([[actor.principal.id, actor.displayName]])),
+    );
 
   r.post(
     "/plans/:id/rounds",
@@ -100,7 +105,7 @@ export async function reportingRoutes(app: FastifyInstance, ctx: RouteContext): 
         response: { 200: ZForm },
       },
     },
-    async (req) => present(await getForm(ctx.db, actorOf(req), req.params.id, req.params.reporterKey)),
+    async (req) => present(await getForm(ctx.db, actorOf(req), req.params.id, req.params.reporterKey), actorOf(req)),
   );
 
   r.put(
@@ -116,7 +121,8 @@ export async function reportingRoutes(app: FastifyInstance, ctx: RouteContext): 
         response: { 200: ZForm },
       },
     },
-    async (req) => present(await saveForm(ctx.db, actorOf(req), req.params.id, req.params.reporterKey, req.body)),
+    async (req) =>
+      present(await saveForm(ctx.db, actorOf(req), req.params.id, req.params.reporterKey, req.body), actorOf(req)),
   );
 
   r.post(
@@ -132,7 +138,8 @@ export async function reportingRoutes(app: FastifyInstance, ctx: RouteContext): 
         response: { 200: ZForm },
       },
     },
-    async (req) => present(await submitForm(ctx.db, actorOf(req), req.params.id, req.params.reporterKey, req.body)),
+    async (req) =>
+      present(await submitForm(ctx.db, actorOf(req), req.params.id, req.params.reporterKey, req.body), actorOf(req)),
   );
 
   for (const decision of ["approve", "return", "reopen"] as const) {
