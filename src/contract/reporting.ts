@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SUBMISSION_STATES } from "../core/reporting";
 import { zText } from "./common";
+import { ZDue, ZReminder } from "./reminder";
 
 const zPeriodId = z
   .string()
@@ -52,6 +53,7 @@ export const ZReporterStatus = z.object({
   decidedAt: z.string().nullable(),
   decisionComment: z.string().nullable(),
   cells: z.number().int().describe("number of figures asked"),
+  lastReminder: ZReminder.nullable().describe("the latest deadline reminder sent to this reporter in the round"),
 });
 
 const ZCompleteness = z.object({
@@ -106,6 +108,8 @@ export const ZMyForms = z.object({
         .nullable()
         .describe("when the current approval or return was made; null unless approved or returned"),
       decisionComment: z.string().nullable(),
+      due: ZDue.nullable().describe("time left before the deadline; null once the form is sent"),
+      lastReminder: ZReminder.nullable().describe("the latest reminder from the level above for this form"),
     }),
   ),
 });

@@ -14,7 +14,7 @@
 // - Survey statistics are asked in annual rounds only, for the calendar year
 //   ("2024C"); an "in every quarter" condition asks one value per quarter.
 import { dataElementsOf, type Formula } from "./formula";
-import { formatPeriodId, type PeriodLike, quartersOf, toPeriod } from "./periods";
+import { dayNumber, formatPeriodId, type PeriodLike, quartersOf, toPeriod } from "./periods";
 
 export const OPTION_LABELS: Record<string, { vi: string; en: string }> = {
   nu: { vi: "Nữ", en: "Female" },
@@ -182,4 +182,47 @@ export type Timeliness = "on_time" | "late" | "not_submitted" | "overdue";
 export function timelinessOf(submittedOn: string | null, deadline: string, today: string): Timeliness {
   if (submittedOn === null) return today > deadline ? "overdue" : "not_submitted";
   return submittedOn.slice(0, 10) > deadline ? "late" : "on_time";
+}
+
+/**
+ * How long an open form has left, in calendar days of Vietnam (the caller passes today there):
+ * "upcoming" with the days left, "today" on the deadline itself, "overdue" with the days past it.
+ */
+export type DueStatus = "upcoming" | "today" | "overdue";
+
+export interface Due {
+  status: DueStatus;
+  /** Days left when upcoming, days past the deadline when overdue, 0 on the day. */
+  days: number;
+}
+
+/** Calendar days from `today` to `deadline` (both yyyy-mm-dd): 3 three days before, 0 on the day, -2 two days after. */
+export function daysUntil(deadline: string, today: string): number {
+  return dayNumber(deadline) - dayNumber(today);
+}
+
+export function dueStatus(deadline: string, today: string): Due {
+  const days = daysUntil(deadline, today);
+  if (days > 0) return { status: "upcoming", days };
+  if (days === 0) return { status: "today", days: 0 };
+  return { status: "overdue", days: -days };
+}
+
+/** A form still waits for its reporter while it can be edited (not yet in, or returned). */
+export function isOpenForm(state: string): boolean {
+  return EDITABLE_STATES.has(state as SubmissionState);
+}
+
+/**
+ * Forms by urgency: open forms first, the earliest deadline (so the most overdue) first;
+ * then the forms already in, in their given order (newest round first). Stable.
+ */
+export function sortByUrgency<T extends { state: string; deadline: string }>(forms: readonly T[]): T[] {
+  const open = forms.filter((f) => isOpenForm(f.state));
+  const done = forms.filter((f) => !isOpenForm(f.state));
+  const byDeadline = open
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.deadline.localeCompare(b.f.deadline) || a.i - b.i)
+    .map((x) => x.f);
+  return [...byDeadline, ...done];
 }

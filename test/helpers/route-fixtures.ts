@@ -275,6 +275,15 @@ Object.assign(FIXTURES, {
     body: { comment: "Sửa" },
     scope: "scoped",
   }),
+  "POST /api/rounds/:id/reminders": ({ reporting }) => ({
+    url: `/api/rounds/${reporting.roundId}/reminders`,
+    body: { reporterKey: reporting.healthKey },
+    scope: "scoped",
+  }),
+  "GET /api/rounds/:id/forms/:reporterKey/reminders": ({ reporting }) => ({
+    url: form(reporting, "/reminders"),
+    scope: "scoped",
+  }),
   "GET /api/rounds/:id/forms/:reporterKey/template.xlsx": ({ reporting }) => ({
     url: form(reporting, "/template.xlsx"),
     scope: "scoped",
@@ -357,6 +366,19 @@ Object.assign(FIXTURES, {
       links: {},
       agencies: {},
     },
+    scope: "scoped",
+  }),
+} satisfies Record<string, (ids: FixtureIds) => Fixture>);
+
+// the written parts of a report (the demo city's 2024 report)
+Object.assign(FIXTURES, {
+  "GET /api/reports/:unitId/:planId/:period/text": ({ cityId, reporting }) => ({
+    url: `/api/reports/${cityId}/${reporting.planId}/2024/text`,
+    scope: "scoped",
+  }),
+  "PUT /api/reports/:unitId/:planId/:period/text": ({ cityId, reporting }) => ({
+    url: `/api/reports/${cityId}/${reporting.planId}/2024/text`,
+    body: { number: "12", difficulties: "Thiếu cán bộ." },
     scope: "scoped",
   }),
 } satisfies Record<string, (ids: FixtureIds) => Fixture>);

@@ -30,6 +30,7 @@ import { dataValueFileRoutes } from "./routes/data-value-file.routes";
 import { healthRoutes } from "./routes/health.routes";
 import { planRoutes } from "./routes/plan.routes";
 import { planImportRoutes } from "./routes/plan-import.routes";
+import { reminderRoutes } from "./routes/reminder.routes";
 import { reportRoutes } from "./routes/report.routes";
 import { reportingRoutes } from "./routes/reporting.routes";
 import { unitRoutes } from "./routes/unit.routes";
@@ -129,6 +130,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await planRoutes(api, ctx);
       await planImportRoutes(api, ctx);
       await reportingRoutes(api, ctx);
+      await reminderRoutes(api, ctx);
       await dataValueRoutes(api, ctx);
       await dashboardRoutes(api, ctx);
       await reportRoutes(api, ctx);

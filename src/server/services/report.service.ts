@@ -12,6 +12,7 @@ import { buildDashboard, type DashboardCache, type DashboardInput } from "./dash
 import { vietnameseDate } from "./plan-document.service";
 import { requirePlan } from "./plan-view.service";
 import { indicatorTable, lowerUnitTable } from "./report-tables";
+import { type ReportTextFields, readReportTextFields, reportTextDefaults } from "./report-text.service";
 
 // The unit's 6-month or annual report (DOCX, NĐ 30/2020) and its Excel annex, built
 // from the very view model GET /api/dashboard serves (buildDashboard), so the
@@ -35,6 +36,21 @@ function lines(text: string | undefined): string[] {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean);
+}
+
+/** The written parts: each query field (API users) overrides the saved text (PUT …/text) field by field. */
+function writtenParts(saved: ReportTextFields | undefined, query: ReportQuery): ReportTextFields {
+  const pick = (k: keyof ReportTextFields & keyof ReportQuery) => query[k] ?? saved?.[k] ?? "";
+  return {
+    number: pick("number"),
+    recipient: pick("recipient"),
+    recipients: saved?.recipients ?? "",
+    signerPosition: saved?.signerPosition ?? "",
+    signerName: saved?.signerName ?? "",
+    activities: pick("activities"),
+    difficulties: pick("difficulties"),
+    proposals: pick("proposals"),
+  };
 }
 
 function periodPhrase(view: Dashboard): string {
@@ -62,14 +78,16 @@ export async function buildReportModels(
   const isPublic = input.options.public;
   const published = indicatorTable(view, isPublic);
   const kind = view.period.endsWith("S1") ? "semiannual" : "annual";
-  const rule = sections.reporting.find((r) => r.kind === kind);
+  const defaults = reportTextDefaults(plan, view.unit.id, view.period);
+  const saved = await readReportTextFields(db, { unitId: view.unit.id, planId: plan.id, period: view.period });
+  const written = writtenParts(saved, input.options);
   const issuerLines = ownUnit
     ? sections.issuerLines
     : view.isNational
       ? ["BỘ NỘI VỤ"]
       : ["ỦY BAN NHÂN DÂN", view.unit.fullName.toLocaleUpperCase("vi")];
   const symbol = view.isNational ? "BC-BNV" : "BC-UBND";
-  const number = input.options.number?.trim() ?? "";
+  const number = written.number.trim();
   const window = dataWindow(view.period);
   const planRef = `Kế hoạch số ${plan.number ?? "…"}/${plan.symbol}${plan.issuedOn ? ` ngày ${formatDateVi(plan.issuedOn)}` : ""}`;
 
@@ -90,23 +108,27 @@ export async function buildReportModels(
     placeDate: `${plan.place}, ${vietnameseDate(input.today)}`,
     isDraft: !number,
     title: `Kết quả thực hiện công tác bình đẳng giới ${periodPhrase(view)}`,
-    recipientLine: `Kính gửi: ${input.options.recipient?.trim() || rule?.to || "…"}.`,
+    recipientLine: `Kính gửi: ${written.recipient.trim() || defaults.recipient || "…"}.`,
     intro: [
       `Thực hiện ${planRef} về ${plan.title.charAt(0).toLocaleLowerCase("vi")}${plan.title.slice(1)}, ${view.unit.fullName} báo cáo kết quả thực hiện ${periodPhrase(view)} như sau (số liệu tính từ ngày ${formatDateVi(window.from)} đến ngày ${formatDateVi(window.to)}, theo Nghị định số 09/2019/NĐ-CP):`,
     ],
     goals,
     narratives: await narratives(db, view),
     activities:
-      lines(input.options.activities).length > 0
-        ? lines(input.options.activities)
+      lines(written.activities).length > 0
+        ? lines(written.activities)
         : view.actionMonth && kind === "annual"
           ? [`${view.actionMonth.label}: …`]
           : [],
-    difficulties: lines(input.options.difficulties),
-    proposals: lines(input.options.proposals),
+    difficulties: lines(written.difficulties),
+    proposals: lines(written.proposals),
     footnotes: [STATUS_METHOD, ...published.footnotes],
-    recipients: ownUnit ? sections.recipients : ["Như trên;", "Lưu: VT."],
-    signer: ownUnit ? sections.signer : { positionLines: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], name: "…" },
+    recipients: lines(written.recipients).length > 0 ? lines(written.recipients) : defaults.recipients,
+    signer: {
+      positionLines:
+        lines(written.signerPosition).length > 0 ? lines(written.signerPosition) : defaults.signer.positionLines,
+      name: written.signerName.trim() || defaults.signer.name,
+    },
   };
   const annex: AnnexModel = {
     title: `Phụ lục: Số liệu các chỉ tiêu bình đẳng giới theo đơn vị — ${view.unit.fullName}`,

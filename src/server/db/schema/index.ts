@@ -5,6 +5,8 @@ export * from "./condition-rollup";
 export * from "./data-element";
 export * from "./data-value";
 export * from "./plan";
+export * from "./reminder";
+export * from "./report-text";
 export * from "./reporting";
 export * from "./unit";
 export * from "./user";

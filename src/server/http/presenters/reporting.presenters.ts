@@ -1,13 +1,16 @@
 import type { Form, ImportJob, IndicatorValues } from "../../../contract/data-value";
 import type { MyFormItem, Round, RoundStatus } from "../../../contract/reporting";
 import { periodLabel } from "../../../core/periods";
-import type { SubmissionState } from "../../../core/reporting";
+import { dueStatus, isOpenForm, type SubmissionState } from "../../../core/reporting";
 import type { EntryIssue } from "../../../core/reporting-validation";
-import type { ImportJobRow, MyFormRow, RoundRow, SubmissionRow } from "../../db/repos/reporting.repo";
+import type { ReminderView } from "../../db/repos/reminder.repo";
+import type { ImportJobRow, RoundRow, SubmissionRow } from "../../db/repos/reporting.repo";
 import type { FormPage } from "../../services/data-value.service";
 import type { UnitIndicators } from "../../services/indicator-value.service";
+import type { MyFormWithReminder } from "../../services/reminder.service";
 import type { ReporterStatus } from "../../services/reporting.service";
 import { isoTimestamp } from "./presenters";
+import { presentReminder } from "./reminder.presenters";
 
 const iso = (v: string | null) => (v === null ? null : isoTimestamp(v));
 
@@ -97,7 +100,8 @@ export function presentForm(view: FormPage, userNames: ReadonlyMap<number, strin
   };
 }
 
-export function presentMyForm(f: MyFormRow): MyFormItem {
+/** `today`: Vietnam's day, for the time left on an open form. */
+export function presentMyForm({ form: f, reminder }: MyFormWithReminder, today: string): MyFormItem {
   return {
     roundId: f.round_id,
     planId: f.plan_id,
@@ -110,6 +114,8 @@ export function presentMyForm(f: MyFormRow): MyFormItem {
     submittedAt: iso(f.submitted_at),
     decidedAt: isDecided(f.state) ? iso(f.decided_at) : null,
     decisionComment: f.decision_comment,
+    due: isOpenForm(f.state) ? dueStatus(f.deadline, today) : null,
+    lastReminder: reminder ? presentReminder(reminder) : null,
   };
 }
 
@@ -131,11 +137,11 @@ function completeness(rows: readonly ReporterStatus[]) {
   };
 }
 
-export function presentRoundStatus(status: {
-  round: RoundRow;
-  submissions: SubmissionRow[];
-  reporters: ReporterStatus[];
-}): RoundStatus {
+/** `lastReminders`: reporter key → its latest deadline reminder in the round. */
+export function presentRoundStatus(
+  status: { round: RoundRow; submissions: SubmissionRow[]; reporters: ReporterStatus[] },
+  lastReminders: ReadonlyMap<string, ReminderView> = new Map(),
+): RoundStatus {
   const agencies = status.reporters.filter((r) => r.submission.agencyId !== null);
   const units = status.reporters.filter((r) => r.submission.agencyId === null);
   return {
@@ -155,8 +161,14 @@ export function presentRoundStatus(status: {
       decidedAt: iso(r.submission.decidedAt),
       decisionComment: r.submission.decisionComment,
       cells: (r.submission.cells as unknown[]).length,
+      lastReminder: reminderOf(lastReminders, r.submission.reporterKey),
     })),
   };
+}
+
+function reminderOf(map: ReadonlyMap<string, ReminderView>, key: string) {
+  const r = map.get(key);
+  return r ? presentReminder(r) : null;
 }
 
 export function presentSubmissionState(s: SubmissionRow) {

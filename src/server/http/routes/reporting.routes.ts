@@ -15,10 +15,10 @@ import {
 } from "../../../contract/reporting";
 import type { Actor } from "../../services/context";
 import { type FormPage, getForm, saveForm, submitForm } from "../../services/data-value.service";
+import { lastRemindersOfRound, listMyFormsWithReminders } from "../../services/reminder.service";
 import {
   decideSubmission,
   getRoundStatus,
-  listMyForms,
   listRounds,
   openRound,
   submissionUserNames,
@@ -74,10 +74,15 @@ export async function reportingRoutes(app: FastifyInstance, ctx: RouteContext): 
       schema: {
         tags,
         summary: "Các biểu mẫu tôi phải báo cáo (theo cơ quan hoặc đơn vị của tôi)",
+        description:
+          "Biểu mẫu chưa gửi đứng trước, hạn gần nhất (quá hạn lâu nhất) trước; kèm thời gian còn lại theo giờ Việt Nam và lời nhắc gần nhất của cấp trên.",
         response: { 200: ZMyForms },
       },
     },
-    async (req) => ({ items: (await listMyForms(ctx.db, actorOf(req))).map(presentMyForm) }),
+    async (req) => {
+      const mine = await listMyFormsWithReminders(ctx.db, actorOf(req));
+      return { items: mine.items.map((item) => presentMyForm(item, mine.today)) };
+    },
   );
 
   r.get(
@@ -90,7 +95,10 @@ export async function reportingRoutes(app: FastifyInstance, ctx: RouteContext): 
         response: { 200: ZRoundStatus },
       },
     },
-    async (req) => presentRoundStatus(await getRoundStatus(ctx.db, actorOf(req), req.params.id, todayIso())),
+    async (req) => {
+      const status = await getRoundStatus(ctx.db, actorOf(req), req.params.id, todayIso());
+      return presentRoundStatus(status, await lastRemindersOfRound(ctx.db, status.round.id));
+    },
   );
 
   r.get(

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Form, ImportJob, IndicatorValues, SaveFormInput } from "../../../contract/data-value";
+import type { Reminder, SendReminderInput, SendReminderResult } from "../../../contract/reminder";
 import type { MyFormItem, Round, RoundStatus } from "../../../contract/reporting";
 import { api, apiUrl } from "../../app/api";
 
@@ -82,6 +83,24 @@ export function useDecide(roundId: number, reporterKey: string) {
       void client.invalidateQueries({ queryKey: ["reporting", "rounds"] });
       void client.invalidateQueries({ queryKey: ["reporting", "indicators"] });
     },
+  });
+}
+
+/** Remind every reporter of the round not yet in, or one (`reporterKey`); at most once a day each. */
+export function useSendReminder(roundId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SendReminderInput) => api.post<SendReminderResult>(`/rounds/${roundId}/reminders`, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["reporting", "status", roundId] }),
+  });
+}
+
+/** The reminders one reporter got in a round, newest first (its form page). */
+export function useFormReminders(roundId: number, reporterKey: string) {
+  return useQuery({
+    queryKey: ["reporting", "reminders", roundId, reporterKey],
+    queryFn: () =>
+      api.get<{ items: Reminder[] }>(`/rounds/${roundId}/forms/${reporterKey}/reminders`).then((r) => r.items),
   });
 }
 

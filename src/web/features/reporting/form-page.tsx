@@ -1,19 +1,21 @@
 import { Alert, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useEffect } from "react";
 import type { Form } from "../../../contract/data-value";
+import { dueStatus } from "../../../core/reporting";
 import { ErrorAlert } from "../../app/error-alert";
 import { AnchorLink } from "../../app/links";
 import { BlockSkeleton } from "../../app/page-states";
-import { formatDate } from "../../i18n/format";
+import { formatDate, todayInVietnam } from "../../i18n/format";
 import { useI18n } from "../../i18n/i18n";
 import { useMe } from "../auth/session";
-import { useForm } from "./api";
+import { useForm, useFormReminders } from "./api";
 import { DecisionPanel } from "./decision-panel";
 import { EvidencePanel } from "./evidence-panel";
 import { ExcelPanel } from "./excel-panel";
 import { FormEditor } from "./form-editor";
 import { periodText, STATE_COLOR, STATE_KEY } from "./labels";
 import { LockIcon } from "./lock-icon";
+import { DueText, ReminderNote } from "./reminder-line";
 import { SubmissionLine } from "./submission-line";
 
 /** One reporter's form in one round: fill it (reporter) or review it (the level above). */
@@ -60,11 +62,20 @@ function FormView({ form }: { form: Form }) {
             <Badge color={STATE_COLOR[form.state]} variant="light" data-testid="form-state">
               {t(STATE_KEY[form.state])}
             </Badge>
-            <Text size="sm">{t("reporting.form.deadline", { deadline: formatDate(form.round.deadline) })}</Text>
+            {form.editable ? (
+              <DueText
+                due={dueStatus(form.round.deadline, todayInVietnam())}
+                deadline={form.round.deadline}
+                testId="form-due"
+              />
+            ) : (
+              <Text size="sm">{t("reporting.form.deadline", { deadline: formatDate(form.round.deadline) })}</Text>
+            )}
           </Group>
           <SubmissionLine form={form} />
         </Stack>
       </Group>
+      {form.editable && <LatestReminder roundId={form.round.id} reporterKey={form.reporter.key} />}
       {form.state === "returned" && (
         <Alert color="red" variant="light" title={t("reporting.form.returned")}>
           {form.decisionComment}
@@ -88,5 +99,17 @@ function FormView({ form }: { form: Form }) {
         <EvidencePanel form={form} />
       </Paper>
     </Stack>
+  );
+}
+
+/** The latest reminder from the level above, while the form still waits for its reporter. */
+function LatestReminder({ roundId, reporterKey }: { roundId: number; reporterKey: string }) {
+  const reminders = useFormReminders(roundId, reporterKey);
+  const latest = reminders.data?.[0];
+  if (!latest) return null;
+  return (
+    <Alert color="orange" variant="light" py="xs">
+      <ReminderNote reminder={latest} testId="form-reminder" />
+    </Alert>
   );
 }

@@ -10,8 +10,9 @@ import { usePlans } from "../plans/api";
 import { numberText } from "../plans/labels";
 import { type MyForm, useMyForms } from "./api";
 import { periodText, STATE_COLOR, STATE_KEY } from "./labels";
+import { DueText, ReminderNote } from "./reminder-line";
 
-/** "Báo cáo số liệu": the forms I must fill, and for planners the rounds of their unit's plans. */
+/** "Báo cáo số liệu": the forms I must fill (open ones first, by urgency, as the server sorts them), and for planners the rounds of their unit's plans. */
 export function ReportingPage() {
   const { t } = useI18n();
   const me = useMe();
@@ -67,7 +68,13 @@ function MyFormsTable({ items }: { items: MyForm[] }) {
               </AnchorLink>
             </Table.Td>
             <Table.Td>{f.planTitle}</Table.Td>
-            <Table.Td>{formatDate(f.deadline)}</Table.Td>
+            <Table.Td>
+              {f.due ? (
+                <DueText due={f.due} deadline={f.deadline} testId={`my-form-due-${f.roundId}`} />
+              ) : (
+                formatDate(f.deadline)
+              )}
+            </Table.Td>
             <Table.Td>
               <Badge color={STATE_COLOR[f.state]} variant="light">
                 {t(STATE_KEY[f.state])}
@@ -77,6 +84,9 @@ function MyFormsTable({ items }: { items: MyForm[] }) {
                 <Text size="sm" c="red.8" mt={4}>
                   {t("reporting.returnedComment", { comment: f.decisionComment })}
                 </Text>
+              )}
+              {f.due && f.lastReminder && (
+                <ReminderNote reminder={f.lastReminder} testId={`my-form-reminder-${f.roundId}`} />
               )}
             </Table.Td>
           </Table.Tr>

@@ -14,6 +14,7 @@ import {
 import { useNavigate, useSearch } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import type { Round, RoundStatus } from "../../../contract/reporting";
+import { isOpenForm } from "../../../core/reporting";
 import { ErrorAlert } from "../../app/error-alert";
 import { AnchorLink, ButtonLink } from "../../app/links";
 import { BlockSkeleton } from "../../app/page-states";
@@ -24,6 +25,7 @@ import { usePlan } from "../plans/api";
 import { numberText } from "../plans/labels";
 import { lowerUnitsTemplateUrl, useOpenRound, useRoundStatus, useRounds } from "./api";
 import { periodText, STATE_COLOR, STATE_KEY, showNumber, TIMELINESS_COLOR, TIMELINESS_KEY } from "./labels";
+import { RemindButton } from "./remind-panel";
 
 /** The rounds of one plan: open a round, and see who has reported in the chosen one. */
 export function RoundsPage({ planId }: { planId: number }) {
@@ -112,6 +114,8 @@ type Filter = "all" | "agency" | "unit" | "missing";
 
 function RoundStatusView({ round, unitId }: { round: Round; unitId: number }) {
   const { t, locale } = useI18n();
+  const me = useMe();
+  const canRemind = me.role === "planner" || me.role === "admin";
   const status = useRoundStatus(round.id);
   const [filter, setFilter] = useState<Filter>("all");
   if (status.isPending) return <BlockSkeleton rows={6} />;
@@ -122,6 +126,7 @@ function RoundStatusView({ round, unitId }: { round: Round; unitId: number }) {
     if (filter === "missing") return r.state !== "submitted" && r.state !== "approved";
     return true;
   });
+  const openCount = s.reporters.filter((r) => isOpenForm(r.state)).length;
   return (
     <Stack gap="md">
       <Text size="sm">
@@ -149,6 +154,7 @@ function RoundStatusView({ round, unitId }: { round: Round; unitId: number }) {
           ]}
         />
         <Group gap="xs">
+          {canRemind && <RemindButton roundId={round.id} openCount={openCount} />}
           <Button component="a" href={lowerUnitsTemplateUrl(round.id)} download variant="default">
             {t("reporting.status.lowerTemplate")}
           </Button>
@@ -175,6 +181,7 @@ function RoundStatusView({ round, unitId }: { round: Round; unitId: number }) {
             <Table.Th>{t("reporting.col.submittedAt")}</Table.Th>
             <Table.Th>{t("reporting.col.timeliness")}</Table.Th>
             <Table.Th>{t("reporting.col.cells")}</Table.Th>
+            <Table.Th>{t("reporting.col.reminded")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -198,6 +205,20 @@ function RoundStatusView({ round, unitId }: { round: Round; unitId: number }) {
                 </Badge>
               </Table.Td>
               <Table.Td>{r.cells}</Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <Text
+                    size="sm"
+                    title={r.lastReminder?.message ?? undefined}
+                    data-testid={`reminded-${r.reporterKey}`}
+                  >
+                    {r.lastReminder ? formatDateTime(r.lastReminder.sentAt) : "—"}
+                  </Text>
+                  {canRemind && isOpenForm(r.state) && (
+                    <RemindButton roundId={round.id} reporter={{ key: r.reporterKey, name: r.name }} />
+                  )}
+                </Group>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

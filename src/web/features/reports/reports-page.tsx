@@ -16,6 +16,7 @@ import { type DashboardKey, useDashboard } from "../dashboard/api";
 import { SelectionFields, useSelection } from "../dashboard/selection";
 import { periodText, STATE_KEY } from "../reporting/labels";
 import { ReportDownloads } from "./report-downloads";
+import { ReportTextSection } from "./report-text-section";
 
 /** The unit a user reports for: their own, or their agency's (an agency reporter has no unit of their own). */
 function useOwnUnitId(me: Me): { unitId: number | null; isPending: boolean } {
@@ -90,6 +91,7 @@ function ReportBody({ dashKey }: { dashKey: DashboardKey }) {
       {dashboard.isError && <ErrorAlert error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
       {!dashboard.isError && !isCurrent && <BlockSkeleton rows={4} />}
       {!dashboard.isError && view && isCurrent && <Readiness view={view} />}
+      {!dashboard.isError && <ReportTextSection dashKey={dashKey} />}
       {!dashboard.isError && <ReportDownloads dashKey={dashKey} />}
     </>
   );
