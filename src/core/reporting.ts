@@ -179,6 +179,21 @@ function compareReporters(a: ExpectedReporter, b: ExpectedReporter): number {
 /** Timeliness of one reporter: on time, late, or not yet in (overdue once the deadline passed). */
 export type Timeliness = "on_time" | "late" | "not_submitted" | "overdue";
 
+/** A round's counts: reporters expected, in (submitted or approved), approved. */
+export interface RoundCounts {
+  expected: number;
+  submitted: number;
+  approved: number;
+}
+
+export function countRoundStates(submissions: readonly { state: string }[]): RoundCounts {
+  return {
+    expected: submissions.length,
+    submitted: submissions.filter((s) => s.state === "submitted" || s.state === "approved").length,
+    approved: submissions.filter((s) => s.state === "approved").length,
+  };
+}
+
 export function timelinessOf(submittedOn: string | null, deadline: string, today: string): Timeliness {
   if (submittedOn === null) return today > deadline ? "overdue" : "not_submitted";
   return submittedOn.slice(0, 10) > deadline ? "late" : "on_time";

@@ -55,6 +55,9 @@ describe("a reporting round", () => {
     expect(keys).toContain(healthKey);
     expect(status.agencies.expected).toBe(2);
     expect(status.lowerUnits.expected).toBeGreaterThan(50);
+    // The answer to opening already counts the reporters it froze.
+    expect(round).toMatchObject({ expected: status.reporters.length, submitted: 0, approved: 0 });
+    expect(status.round).toMatchObject({ expected: status.reporters.length });
   });
 
   it("lists each reporter's forms", async () => {

@@ -3,7 +3,13 @@ import type { AccessTarget } from "../../core/access";
 import { AppError, type AppErrorDetail } from "../../core/errors";
 import type { Formula } from "../../core/formula";
 import { periodLabel, previousPeriod } from "../../core/periods";
-import { type FormCell, OPTION_LABELS, parseReporterKey, type SubmissionState } from "../../core/reporting";
+import {
+  type FormCell,
+  OPTION_LABELS,
+  parseReporterKey,
+  type RoundCounts,
+  type SubmissionState,
+} from "../../core/reporting";
 import {
   checkValue,
   type EntryCell,
@@ -18,11 +24,11 @@ import type { DataElementRow } from "../db/repos/data-element.repo";
 import { deleteValues, findValuesAt, upsertValues, type ValueRow, type ValueWrite } from "../db/repos/data-value.repo";
 import { listGoals, listIndicatorsByIds, type PlanRow } from "../db/repos/plan.repo";
 import {
+  countSubmissionsOfRound,
   findRound,
   findSubmissionById,
   findSubmissionInRound,
   listEvidence,
-  listSubmissionStatesOfRound,
   type RoundRow,
   type SubmissionRow,
   updateSubmission,
@@ -47,11 +53,11 @@ export interface FormView {
 
 /** A form as the API shows it: with the states of every submission of its round, for the round's counts. */
 export interface FormPage extends FormView {
-  roundSubmissions: { state: string }[];
+  roundCounts: RoundCounts;
 }
 
 async function withRoundCounts(db: Executor, form: FormView): Promise<FormPage> {
-  return { ...form, roundSubmissions: await listSubmissionStatesOfRound(db, form.round.id) };
+  return { ...form, roundCounts: await countSubmissionsOfRound(db, form.round.id) };
 }
 
 export interface FormRowView {

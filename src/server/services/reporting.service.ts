@@ -8,6 +8,7 @@ import {
   EDITABLE_STATES,
   type ElementInfo,
   expectedReporters,
+  type RoundCounts,
   type SubmissionState,
   type Timeliness,
   timelinessOf,
@@ -19,6 +20,7 @@ import { insertAudit } from "../db/repos/audit.repo";
 import { applyRollup, listValuesOfSubmission } from "../db/repos/data-value.repo";
 import { listIndicators, listResponsibilities, type PlanRow } from "../db/repos/plan.repo";
 import {
+  countSubmissionsOfRound,
   findRound,
   findRoundByPeriod,
   findSubmissionForUpdate,
@@ -220,6 +222,11 @@ async function planReporters(tx: Executor, plan: PlanRow, period: string, window
       responsibilities: responsibilities.filter((r) => r.indicatorId === i.id),
     })),
   });
+}
+
+/** A round's expected / submitted / approved counts (one row from the database). */
+export async function roundCounts(db: Executor, roundId: number): Promise<RoundCounts> {
+  return countSubmissionsOfRound(db, roundId);
 }
 
 export async function listRounds(db: Db, actor: Actor, planId: number) {

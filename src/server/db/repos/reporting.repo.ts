@@ -1,4 +1,5 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import type { RoundCounts } from "../../../core/reporting";
 import { type Executor, queryRows } from "../client";
 import { agencies } from "../schema/agency";
 import { plans } from "../schema/plan";
@@ -243,7 +244,14 @@ export async function listFormsOf(db: Executor, who: { agencyId: number } | { un
   );
 }
 
-/** Only the states of a round's submissions (for its expected / submitted / approved counts): no cells. */
-export async function listSubmissionStatesOfRound(db: Executor, roundId: number): Promise<{ state: string }[]> {
-  return queryRows<{ state: string }>(db, sql`SELECT state FROM submissions WHERE round_id = ${roundId}`);
+/** A round's expected / submitted / approved counts, counted by the database (one row, as `countRoundStates`). */
+export async function countSubmissionsOfRound(db: Executor, roundId: number): Promise<RoundCounts> {
+  const rows = await queryRows<RoundCounts>(
+    db,
+    sql`SELECT count(*)::int AS expected,
+          (count(*) FILTER (WHERE state IN ('submitted', 'approved')))::int AS submitted,
+          (count(*) FILTER (WHERE state = 'approved'))::int AS approved
+        FROM submissions WHERE round_id = ${roundId}`,
+  );
+  return rows[0] ?? { expected: 0, submitted: 0, approved: 0 };
 }

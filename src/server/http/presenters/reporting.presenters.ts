@@ -1,7 +1,13 @@
 import type { Form, ImportJob, IndicatorValues } from "../../../contract/data-value";
 import type { MyFormItem, Round, RoundStatus } from "../../../contract/reporting";
 import { periodLabel } from "../../../core/periods";
-import { dueStatus, isOpenForm, type SubmissionState } from "../../../core/reporting";
+import {
+  countRoundStates,
+  dueStatus,
+  isOpenForm,
+  type RoundCounts,
+  type SubmissionState,
+} from "../../../core/reporting";
 import type { EntryIssue } from "../../../core/reporting-validation";
 import type { ReminderView } from "../../db/repos/reminder.repo";
 import type { ImportJobRow, RoundRow, SubmissionRow } from "../../db/repos/reporting.repo";
@@ -14,7 +20,7 @@ import { presentReminder } from "./reminder.presenters";
 
 const iso = (v: string | null) => (v === null ? null : isoTimestamp(v));
 
-export function presentRound(round: RoundRow, submissions: readonly { state: string }[]): Round {
+export function presentRound(round: RoundRow, counts: RoundCounts): Round {
   return {
     id: round.id,
     planId: round.planId,
@@ -25,9 +31,7 @@ export function presentRound(round: RoundRow, submissions: readonly { state: str
     deadline: round.deadline,
     treeDate: round.treeDate,
     openedAt: isoTimestamp(round.openedAt),
-    expected: submissions.length,
-    submitted: submissions.filter((s) => s.state === "submitted" || s.state === "approved").length,
-    approved: submissions.filter((s) => s.state === "approved").length,
+    ...counts,
   };
 }
 
@@ -61,7 +65,7 @@ export function presentForm(view: FormPage, userNames: ReadonlyMap<number, strin
   const nameOf = (id: number | null) => (id === null ? null : (userNames.get(id) ?? null));
   const decided = isDecided(state);
   return {
-    round: presentRound(view.round, view.roundSubmissions),
+    round: presentRound(view.round, view.roundCounts),
     reporter: {
       key: s.reporterKey,
       kind: s.agencyId === null ? "unit" : "agency",
@@ -145,7 +149,7 @@ export function presentRoundStatus(
   const agencies = status.reporters.filter((r) => r.submission.agencyId !== null);
   const units = status.reporters.filter((r) => r.submission.agencyId === null);
   return {
-    round: presentRound(status.round, status.submissions),
+    round: presentRound(status.round, countRoundStates(status.submissions)),
     total: completeness(status.reporters),
     agencies: completeness(agencies),
     lowerUnits: completeness(units),

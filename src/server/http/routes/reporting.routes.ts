@@ -13,6 +13,7 @@ import {
   ZRoundStatus,
   ZSubmissionState,
 } from "../../../contract/reporting";
+import { countRoundStates } from "../../../core/reporting";
 import type { Actor } from "../../services/context";
 import { type FormPage, getForm, saveForm, submitForm } from "../../services/data-value.service";
 import { lastRemindersOfRound, listMyFormsWithReminders } from "../../services/reminder.service";
@@ -21,6 +22,7 @@ import {
   getRoundStatus,
   listRounds,
   openRound,
+  roundCounts,
   submissionUserNames,
 } from "../../services/reporting.service";
 import { todayIso } from "../../services/unit.service";
@@ -57,14 +59,19 @@ export async function reportingRoutes(app: FastifyInstance, ctx: RouteContext): 
         response: { 200: ZRound },
       },
     },
-    async (req) => presentRound(await openRound(ctx.db, actorOf(req), req.params.id, req.body), []),
+    async (req) => {
+      const round = await openRound(ctx.db, actorOf(req), req.params.id, req.body);
+      return presentRound(round, await roundCounts(ctx.db, round.id));
+    },
   );
 
   r.get(
     "/plans/:id/rounds",
     { schema: { tags, summary: "Các kỳ báo cáo của kế hoạch", params: ZPlanIdParams, response: { 200: ZRoundList } } },
     async (req) => ({
-      items: (await listRounds(ctx.db, actorOf(req), req.params.id)).map((x) => presentRound(x.round, x.submissions)),
+      items: (await listRounds(ctx.db, actorOf(req), req.params.id)).map((x) =>
+        presentRound(x.round, countRoundStates(x.submissions)),
+      ),
     }),
   );
 
