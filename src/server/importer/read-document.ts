@@ -1,13 +1,16 @@
 // Reads an uploaded plan file into NFC text for the parser.
 //
 // Accepted: .txt / .md (UTF-8 with or without BOM, UTF-16 with BOM, legacy Windows-1258),
-// .docx (mammoth → paragraphs, bold kept as **…**), .pdf with a text layer (pdfjs-dist,
+// .docx (Word's automatic list numbers written into the paragraphs, see docx-numbering.ts;
+// then mammoth → paragraphs, bold kept as **…**), .pdf with a text layer (pdfjs-dist,
 // reading order rebuilt). Everything else, files over 20 MB, broken files and scanned
 // PDFs are refused with an ImportError carrying a Vietnamese and an English message.
 
+import { labelNumberedParagraphs, readNumbering } from "./docx-numbering";
 import { htmlToText } from "./html-text";
 import { ImportError } from "./import-error";
 import { joinPages, type LaidOutPage, layoutPage, type TextRun } from "./pdf-layout";
+import { readZipDirectory, readZipEntry, rewriteZip } from "./zip-inspect";
 
 export type DocumentFormat = "txt" | "md" | "docx" | "pdf";
 
@@ -57,10 +60,37 @@ function malformed(kind: string, cause: unknown): ImportError {
   );
 }
 
+/** Largest XML part read for numbering; a real plan's document.xml is a few MB at most. */
+const MAX_XML_PART = 60 * 1024 * 1024;
+
+/**
+ * Writes Word's automatic list labels ("I.", "1.", "a)", "-") into the paragraphs, which mammoth
+ * would otherwise drop. Any problem leaves the file as it was: mammoth still reads it.
+ */
+export function withNumberLabels(bytes: Uint8Array): Buffer {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    const entries = readZipDirectory(buf);
+    const numbering = readZipEntry(buf, entries, "word/numbering.xml", MAX_XML_PART);
+    if (!numbering) return buf;
+    const document = readZipEntry(buf, entries, "word/document.xml", MAX_XML_PART);
+    if (!document) return buf;
+    const styles = readZipEntry(buf, entries, "word/styles.xml", MAX_XML_PART);
+    const defs = readNumbering(numbering.toString("utf8"), styles?.toString("utf8") ?? "");
+    const before = document.toString("utf8");
+    const after = labelNumberedParagraphs(before, defs);
+    if (after === before) return buf;
+    return rewriteZip(buf, entries, new Map([["word/document.xml", Buffer.from(after, "utf8")]]));
+  } catch {
+    return buf;
+  }
+}
+
 async function readDocx(bytes: Uint8Array): Promise<string> {
   const mammoth = (await import("mammoth")).default;
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: false });
+    const input = withNumberLabels(bytes);
+    const result = await mammoth.convertToHtml({ buffer: input }, { ignoreEmptyParagraphs: false });
     return htmlToText(result.value);
   } catch (e) {
     throw malformed("DOCX", e);

@@ -1,4 +1,4 @@
-import { inflateRawSync } from "node:zlib";
+import { crc32, deflateRawSync, inflateRawSync } from "node:zlib";
 import { AppError } from "../../core/errors";
 
 // An XLSX is a zip. Before any parser sees an upload we read the zip's central
@@ -28,6 +28,11 @@ const notXlsx = () =>
 export interface ZipEntry {
   name: string;
   method: number;
+  flags: number;
+  /** MS-DOS time and date words, as stored. */
+  time: number;
+  date: number;
+  crc: number;
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
@@ -56,7 +61,11 @@ export function readZipDirectory(buf: Buffer): ZipEntry[] {
     const extraLength = buf.readUInt16LE(p + 30);
     const commentLength = buf.readUInt16LE(p + 32);
     entries.push({
+      flags: buf.readUInt16LE(p + 8),
       method: buf.readUInt16LE(p + 10),
+      time: buf.readUInt16LE(p + 12),
+      date: buf.readUInt16LE(p + 14),
+      crc: buf.readUInt32LE(p + 16),
       compressedSize: buf.readUInt32LE(p + 20),
       uncompressedSize: buf.readUInt32LE(p + 24),
       localHeaderOffset: buf.readUInt32LE(p + 42),
@@ -110,4 +119,83 @@ export function assertSafeZip(buf: Buffer, limits: ZipLimits = XLSX_ZIP_LIMITS):
 export function assertXlsx(buf: Buffer): void {
   const names = assertSafeZip(buf);
   if (!names.includes("xl/workbook.xml")) throw notXlsx();
+}
+
+/** The stored (possibly compressed) bytes of one entry; throws on a broken local header. */
+function rawData(buf: Buffer, e: ZipEntry): Buffer {
+  const p = e.localHeaderOffset;
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) throw new Error(`bad local header: ${e.name}`);
+  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  if (start + e.compressedSize > buf.length) throw new Error(`truncated entry: ${e.name}`);
+  return buf.subarray(start, start + e.compressedSize);
+}
+
+/**
+ * Inflates one entry, refusing more than `maxBytes` of output (a zip bomb fails instead of growing).
+ * Throws a plain Error for a missing, broken or oversized entry.
+ */
+export function readZipEntry(buf: Buffer, entries: ZipEntry[], name: string, maxBytes: number): Buffer | null {
+  const e = entries.find((x) => x.name === name);
+  if (!e) return null;
+  if (e.uncompressedSize > maxBytes) throw new Error(`entry too large: ${name}`);
+  const data = rawData(buf, e);
+  if (e.method === 0) return data;
+  if (e.method !== 8) throw new Error(`unsupported compression ${e.method}: ${name}`);
+  return inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+}
+
+/**
+ * Writes a new zip holding every entry of `buf`, with the entries named in `replace` given new
+ * contents (deflated). Unchanged entries are copied byte for byte, still compressed.
+ */
+export function rewriteZip(buf: Buffer, entries: ZipEntry[], replace: Map<string, Buffer>): Buffer {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const fresh = replace.get(e.name);
+    const data = fresh ? deflateRawSync(fresh) : rawData(buf, e);
+    const method = fresh ? 8 : e.method;
+    const crc = fresh ? crc32(fresh) : e.crc;
+    const size = fresh ? fresh.length : e.uncompressedSize;
+    // Sizes are written in the local header, so no data descriptor follows (flag bit 3 cleared).
+    const flags = e.flags & ~0x0008;
+    const name = Buffer.from(e.name, "utf8");
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(e.time, 10);
+    local.writeUInt16LE(e.date, 12);
+    local.writeUInt32LE(crc >>> 0, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(flags, 8);
+    dir.writeUInt16LE(method, 10);
+    dir.writeUInt16LE(e.time, 12);
+    dir.writeUInt16LE(e.date, 14);
+    dir.writeUInt32LE(crc >>> 0, 16);
+    dir.writeUInt32LE(data.length, 20);
+    dir.writeUInt32LE(size, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    parts.push(local, name, data);
+    central.push(dir, name);
+    offset += local.length + name.length + data.length;
+  }
+  const dirBytes = Buffer.concat(central);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(entries.length, 8);
+  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(dirBytes.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, dirBytes, eocd]);
 }
