@@ -10,9 +10,11 @@
 //   unnumbered goal (bullets)    "2. Mục tiêu cụ thể" / "- 100% cán bộ làm công tác bình đẳng giới …" → goal number null
 //   sub-bullets                  "- Chỉ tiêu 2: Tỷ lệ hoàn thành:" / "+ tiểu học đạt 99%;"          → appended to the indicator
 //   wrapped line                 "… lao động nữ có việc làm" / "xuống dưới 30%." (lower-case start) → joined
+//   table row                    "| 1 | Tỷ lệ … | % | 60 |"                                        → left to tables.ts
 
 import { classifyDomain } from "./domains";
 import { collapse, type Doc, isBlank, type Line, logicalLines, markerLength } from "./normalize";
+import { isTableRow } from "./tables";
 import { extractTargets } from "./targets";
 import type { Goal, Indicator, Span, Target } from "./types";
 
@@ -101,6 +103,8 @@ export function readGoals(doc: Doc, startLine: number, endLine: number, defaultY
   if (!isHeadingLabel) goals.push(implicit);
   let lastWasBlank = false;
   for (const line of isHeadingLabel ? lines : lines.slice(1)) {
+    // Table rows are read by tables.ts, column by column.
+    if (isTableRow(line)) continue;
     if (isBlank(line)) {
       lastWasBlank = true;
       continue;

@@ -16,6 +16,7 @@ import { buildDoc, type Doc, normalizeText } from "./normalize";
 import { readReporting } from "./reporting";
 import { findSections, type Sections } from "./sections";
 import { readSigner } from "./signer";
+import { mergeTableGoals, readIndicatorTables, type TableExtract } from "./tables";
 import type { DocumentMeta, ParseResult, ParseWarning, PlanExtract, Span } from "./types";
 import { warn } from "./warnings";
 
@@ -123,9 +124,14 @@ function parseUnsafe(text: string, warnings: ParseWarning[]): ParseResult {
   legal.forEach((l, i) => {
     spans[`legalBasis.${i}`] = l.span;
   });
-  const goals = attempt("goals", warnings, [] as LocatedGoal[], () =>
+  const textGoals = attempt("goals", warnings, [] as LocatedGoal[], () =>
     sections.goals ? readGoals(doc, sections.goals.start, sections.goals.end, extract.document.periodTo) : [],
   );
+  // Indicator tables anywhere (annexes included) add what the text lacks.
+  const tables = attempt("tables", warnings, { goals: [], assignments: [] } as TableExtract, () =>
+    readIndicatorTables(doc, 0, doc.lines.length, extract.document.periodTo),
+  );
+  const goals = attempt("tables.merge", warnings, textGoals, () => mergeTableGoals(textGoals, tables.goals));
   extract.goals = goals.map((g) => g.goal);
   goals.forEach((g, gi) => {
     spans[`goals.${gi}`] = g.span;
@@ -145,6 +151,13 @@ function parseUnsafe(text: string, warnings: ParseWarning[]): ParseResult {
   const assignments = attempt("assignments", warnings, [], () =>
     sections.org ? readAssignments(doc, sections.org.start, sections.org.end, goalIndex) : [],
   );
+  const seenAssignments = new Set(assignments.map((a) => JSON.stringify(a.value)));
+  for (const a of tables.assignments) {
+    const key = JSON.stringify(a.value);
+    if (seenAssignments.has(key)) continue;
+    seenAssignments.add(key);
+    assignments.push(a);
+  }
   extract.assignments = assignments.map((a) => a.value);
   assignments.forEach((a, i) => {
     spans[`assignments.${i}`] = a.span;
