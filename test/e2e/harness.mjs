@@ -51,6 +51,12 @@ let axeSource = null;
  * protocol (page.evaluate), which the CSP does not govern.
  */
 export async function seriousA11yViolations(page) {
+  // A dialog fading in has translucent text; judge contrast once it has settled.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== "running" || a.effect?.getComputedTiming().endTime === Number.POSITIVE_INFINITY),
+  );
   axeSource ??= readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {

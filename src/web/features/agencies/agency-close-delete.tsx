@@ -52,7 +52,7 @@ export function CloseAgencyModal({ agency, onClose, onDone }: Props) {
             <Button variant="default" onClick={onClose}>
               {t("form.cancel")}
             </Button>
-            <Button type="submit" color="orange.9" loading={close.isPending}>
+            <Button type="submit" color="var(--mantine-color-orange-light-color)" loading={close.isPending}>
               {t("agencies.close")}
             </Button>
           </Group>

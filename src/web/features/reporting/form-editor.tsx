@@ -177,7 +177,7 @@ export function FormEditor({ form }: { form: Form }) {
               </Alert>
             )}
             {hasClientErrors && (
-              <Text c="red.8" size="sm" role="alert">
+              <Text c="red.9" size="sm" role="alert">
                 {t("reporting.form.clientErrors", { count: Object.keys(clientErrors).length })}
               </Text>
             )}

@@ -16,10 +16,14 @@ export function dueText(due: Due, deadline: string, t: Translate): string {
     : t("reporting.due.upcoming", { days: due.days, deadline: date });
 }
 
+// Mantine's orange shades are under 4.5:1 on white for body text; the theme's
+// light-variant colour (orange 9 darkened) keeps WCAG AA.
+const WARNING_TEXT = "var(--mantine-color-orange-light-color)";
+
 const DUE_COLOR: Record<Due["status"], string | undefined> = {
   upcoming: undefined,
-  today: "orange.8",
-  overdue: "red.8",
+  today: WARNING_TEXT,
+  overdue: "red.9",
 };
 
 /** Time left on an open form; on the day and once overdue, the deadline itself below. */
@@ -52,7 +56,7 @@ export function ReminderNote({ reminder, testId }: { reminder: Reminder; testId?
   if (!line) return null;
   return (
     <Stack gap={0} mt={4} data-testid={testId}>
-      <Text size="sm" c="orange.9">
+      <Text size="sm" c={WARNING_TEXT}>
         {line}
       </Text>
       {reminder.message && (

@@ -81,7 +81,7 @@ function MyFormsTable({ items }: { items: MyForm[] }) {
               </Badge>
               <DecisionDate form={f} />
               {f.state === "returned" && f.decisionComment && (
-                <Text size="sm" c="red.8" mt={4}>
+                <Text size="sm" c="red.9" mt={4}>
                   {t("reporting.returnedComment", { comment: f.decisionComment })}
                 </Text>
               )}
