@@ -41,10 +41,17 @@ export const SCALES: Record<ScaleName, Scale> = {
 export const FIRST_YEAR = 2021;
 export const YEARS = 6;
 export const LIVE_PERIOD = `${FIRST_YEAR + YEARS}S1`;
+/**
+ * Open rounds: the dashboard loop submits forms of LIVE_PERIOD; the surge takes the rest of those, then the
+ * later first halves, so 16 clients have forms for the whole 60 s (3,321 commune forms per period).
+ */
+export const OPEN_PERIODS = [LIVE_PERIOD, `${FIRST_YEAR + YEARS + 1}S1`, `${FIRST_YEAR + YEARS + 2}S1`];
 export const REPORT_PERIOD = String(FIRST_YEAR + YEARS - 1);
 
 export interface LiveForm {
   roundId: number;
+  /** The round's period (one of OPEN_PERIODS). */
+  period: string;
   /** The province plan whose open round asks for this commune form. */
   planId: number;
   reporterKey: string;
@@ -61,7 +68,7 @@ export interface DatasetMeta {
   provinces: { unitId: number; planId: number; communes: number }[];
   livePeriod: string;
   reportPeriod: string;
-  /** Commune forms of the provinces' open round (pending): what the dashboard loop and the surge submit. */
+  /** Commune forms of the provinces' open rounds (pending): what the dashboard loop and the surge submit. */
   liveForms: LiveForm[];
   counts: Record<string, number>;
   seconds: Record<string, number>;
@@ -426,7 +433,7 @@ export async function generate(
   const respOf = groupBy(respRows, (r) => r.indicator_id);
   const periods: string[] = [];
   for (let y = FIRST_YEAR; y < FIRST_YEAR + YEARS; y++) periods.push(`${y}S1`, String(y));
-  periods.push(LIVE_PERIOD);
+  periods.push(...OPEN_PERIODS);
 
   const [{ r0, s0 }] = (await queryRows<{ r0: number; s0: number }>(
     db,
@@ -459,7 +466,7 @@ export async function generate(
       const p = parsePeriod(period);
       if (!p) throw new Error(period);
       const window = dataWindow(p);
-      const live = period === LIVE_PERIOD;
+      const live = OPEN_PERIODS.includes(period);
       for (const plan of planRows) {
         const unit = unitById.get(plan.unit_id);
         if (!unit || !inScope.has(unit.id)) continue;
@@ -510,6 +517,7 @@ export async function generate(
             if (unit.depth === 1 && r.kind === "unit")
               liveForms.push({
                 roundId,
+                period,
                 planId: plan.id,
                 reporterKey: r.key,
                 unitId: r.unitId,

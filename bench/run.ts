@@ -436,8 +436,9 @@ async function main(): Promise<void> {
           const session = await adminSession(app.base, meta.adminPassword);
           const province = [...meta.provinces].sort((a, b) => b.communes - a.communes)[0];
           if (!province) throw new Error("no province in the dataset");
-          const provinceForms = meta.liveForms.filter((f) => f.planId === province.planId);
-          const otherForms = meta.liveForms.filter((f) => !provinceForms.includes(f));
+          const dashForms = meta.liveForms.filter((f) => f.period === meta.livePeriod);
+          const provinceForms = dashForms.filter((f) => f.planId === province.planId);
+          const otherForms = dashForms.filter((f) => !provinceForms.includes(f));
           // National reads after approvals anywhere; province reads after approvals in it. A bounded
           // rotating set of forms (approve → read → reopen → resubmit → approve …) keeps every
           // scale's loop identical.
