@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import {
   formatDate,
   formatDateTime,
+  formatDayMonth,
   formatLastValidDay,
   formatNumber,
+  parseDayMonth,
   parseDisplayDate,
   splitDateTime,
   todayInVietnam,
@@ -43,6 +45,16 @@ describe("web format helpers", () => {
     expect(parseDisplayDate("1/7/2025")).toBe("2025-07-01");
     expect(parseDisplayDate("31/02/2025")).toBeNull();
     expect(parseDisplayDate("2025-06-30")).toBeNull();
+  });
+
+  it("shows and parses a day of every year (MM-DD) as dd/mm", () => {
+    expect(formatDayMonth("12-20")).toBe("20/12");
+    expect(parseDayMonth("20/12")).toBe("12-20");
+    expect(parseDayMonth(" 5/6 ")).toBe("06-05");
+    expect(parseDayMonth("29/02")).toBe("02-29");
+    expect(parseDayMonth("31/04")).toBeNull();
+    expect(parseDayMonth("12-20")).toBeNull();
+    expect(parseDayMonth("20/12/2026")).toBeNull();
   });
 
   it("knows that 23:30 UTC is already tomorrow in Vietnam", () => {

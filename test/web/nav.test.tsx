@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi as vitest } from "vitest";
 import type { Me } from "../../src/contract/auth";
 import { Providers } from "../../src/web/app/providers";
 import { AuthGate } from "../../src/web/features/auth/auth-gate";
+import { reply } from "../helpers/web";
 
 // The demo accounts' shapes: the city is unit 10, a ward under it 100, Sở Y tế agency 5.
 const base = { mustChangePassword: false, locale: "vi" as const, unitName: null, agencyName: null };
@@ -50,10 +51,6 @@ const EVERY_ENTRY = [
   "Tổng hợp",
 ];
 const WITHOUT_IMPORT = EVERY_ENTRY.filter((name) => name !== "Nhập từ văn bản");
-
-function reply(status: number, body: unknown) {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-}
 
 /** Signs `user` in through the real auth gate and router, at `path`; every other request is a 404. */
 function openAs(user: Me, path: string) {

@@ -6,15 +6,12 @@ import { Providers } from "../../src/web/app/providers";
 import { RemindButton, reminderResultText } from "../../src/web/features/reporting/remind-panel";
 import { DueText, dueText, ReminderNote, reminderLine } from "../../src/web/features/reporting/reminder-line";
 import { translate } from "../../src/web/i18n/i18n";
+import { reply } from "../helpers/web";
 
 const vi = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
   translate("vi", key, values);
 const en = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
   translate("en", key, values);
-
-function reply(status: number, body: unknown) {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-}
 
 describe("time left on a form", () => {
   it("reads as Vietnamese officers say it, with dates dd/mm/yyyy", () => {

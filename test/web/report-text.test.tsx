@@ -7,14 +7,14 @@ import type { ReportText } from "../../src/contract/report-text";
 import type { Unit } from "../../src/contract/unit";
 import { Providers } from "../../src/web/app/providers";
 import { AuthGate } from "../../src/web/features/auth/auth-gate";
+import { giveDocumentFonts, reply } from "../helpers/web";
 
 // "Nội dung báo cáo" on the reports page, through the real auth gate and router: the
 // saved text fills the fields with who saved it and when, Lưu sends every field with the
 // optimistic lock, a colleague's save in between shows the conflict and keeps the typing
 // until the saved version is reloaded, and a user who may not write gets read-only fields.
 
-// Mantine's autosize Textarea listens to document.fonts, which happy-dom lacks.
-if (!("fonts" in document)) Object.defineProperty(document, "fonts", { value: new EventTarget(), configurable: true });
+giveDocumentFonts();
 
 const base = { mustChangePassword: false, locale: "vi" as const, unitName: null, agencyName: null };
 const PLANNER: Me = {
@@ -105,10 +105,6 @@ function saved(patch: Partial<ReportText> = {}): ReportText {
     },
     ...patch,
   };
-}
-
-function reply(status: number, body: unknown) {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 }
 
 const NOT_FOUND = { error: { code: "NOT_FOUND", message: "Không có", messageEn: "None", requestId: "r", details: [] } };

@@ -7,6 +7,7 @@ import { FormEditor } from "../../src/web/features/reporting/form-editor";
 import { parseFigure, showFigure } from "../../src/web/features/reporting/labels";
 import { SubmissionLine, submissionLine } from "../../src/web/features/reporting/submission-line";
 import { translate } from "../../src/web/i18n/i18n";
+import { reply } from "../helpers/web";
 
 describe("Vietnamese figures", () => {
   it("reads decimal commas and thousands dots", () => {
@@ -77,10 +78,6 @@ const FORM: Form = {
   issues: [],
   evidence: [],
 };
-
-function reply(status: number, body: unknown) {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
-}
 
 describe("form editor", () => {
   afterEach(() => {

@@ -6,6 +6,7 @@ import type { Dashboard, DashboardIndicator, DashboardOptions } from "../../src/
 import type { Unit } from "../../src/contract/unit";
 import { Providers } from "../../src/web/app/providers";
 import { AuthGate } from "../../src/web/features/auth/auth-gate";
+import { reply } from "../helpers/web";
 
 // The reports page ("Báo cáo") through the real auth gate, router and registry: the
 // selection defaults to the user's unit, the readiness line comes from the round of
@@ -161,10 +162,6 @@ function view(period: string): Dashboard {
       : null,
     actionMonth: null,
   };
-}
-
-function reply(status: number, body: unknown) {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 }
 
 const NOT_FOUND = { error: { code: "NOT_FOUND", message: "Không có", messageEn: "None", requestId: "r", details: [] } };

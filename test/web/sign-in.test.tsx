@@ -3,10 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/re
 import { afterEach, describe, expect, it, vi as vitest } from "vitest";
 import { Providers } from "../../src/web/app/providers";
 import { SignInPage } from "../../src/web/features/auth/sign-in-page";
-
-function reply(status: number, body: unknown, headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
-}
+import { reply } from "../helpers/web";
 
 const errorBody = (code: string, message: string, messageEn: string) => ({
   error: { code, message, messageEn, requestId: "req-1", details: [] },

@@ -75,6 +75,21 @@ export function parseDisplayDate(text: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+/** "12-20" (MM-DD, a day of every year) → "20/12"; anything else is returned unchanged. */
+export function formatDayMonth(monthDay: string): string {
+  const match = /^(\d{2})-(\d{2})$/.exec(monthDay);
+  return match ? `${match[2]}/${match[1]}` : monthDay;
+}
+
+/** "20/12" or "5/6" typed by a user → "12-20" / "06-05", or null when no year has that day (29/02 is allowed). */
+export function parseDayMonth(text: string): string | null {
+  const match = /^\s*(\d{1,2})\/(\d{1,2})\s*$/.exec(text);
+  if (!match) return null;
+  // 2024 is a leap year, so 29/02 reads as a day that exists.
+  const iso = parseDisplayDate(`${match[1]}/${match[2]}/2024`);
+  return iso ? iso.slice(5) : null;
+}
+
 export function isIsoDate(value: unknown): value is string {
   return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
 }

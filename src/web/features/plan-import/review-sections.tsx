@@ -14,6 +14,7 @@ import {
 } from "@mantine/core";
 import type { ReactNode } from "react";
 import { REPORT_KINDS, type ReportKind } from "../../../core/plan";
+import { DateField, DayMonthField } from "../../app/date-field";
 import { useT } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/vi";
 import { type ImportDraft, rowKey } from "./import-draft";
@@ -43,7 +44,7 @@ const num = (v: string | number): number | null => (v === "" || Number.isNaN(Num
 export function HeaderSection({ draft, change, onSelect }: Props) {
   const t = useT();
   const d = draft.extract.document;
-  const text = (field: "number" | "symbol" | "place" | "date", key: MessageKey) => (
+  const text = (field: "number" | "symbol" | "place", key: MessageKey) => (
     <TextInput
       label={t(key)}
       value={d[field] ?? ""}
@@ -74,7 +75,14 @@ export function HeaderSection({ draft, change, onSelect }: Props) {
           {text("number", "import.number")}
           {text("symbol", "import.symbol")}
           {text("place", "import.place")}
-          {text("date", "import.date")}
+          <DateField
+            label={t("import.date")}
+            allowEmpty
+            invalidMessage={t("form.invalidDate")}
+            value={d.date ?? ""}
+            onFocus={() => onSelect("document.date")}
+            onChange={(v) => change((x) => (x.extract.document.date = v || null))}
+          />
         </SimpleGrid>
         <Textarea
           label={t("import.title")}
@@ -149,11 +157,13 @@ export function LegalBasisSection({ draft, change, onSelect }: Props) {
                 value={l.number}
                 onChange={(e) => set("number", e.currentTarget.value)}
               />
-              <TextInput
+              <DateField
                 w={120}
                 label={t("import.lb.date")}
+                allowEmpty
+                invalidMessage={t("form.invalidDate")}
                 value={l.date ?? ""}
-                onChange={(e) => set("date", e.currentTarget.value)}
+                onChange={(v) => set("date", v)}
               />
               <TextInput
                 flex={1}
@@ -207,14 +217,12 @@ export function ReportingSection({ draft, change, onSelect }: Props) {
                 change((x) => (x.extract.reporting[i]!.kind = v));
               }}
             />
-            <TextInput
+            <DayMonthField
               w={120}
               label={t("plans.report.due")}
+              invalidMessage={t("form.invalidDayMonth")}
               value={r.due}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                change((x) => (x.extract.reporting[i]!.due = v));
-              }}
+              onChange={(v) => change((x) => (x.extract.reporting[i]!.due = v))}
             />
             <TextInput
               flex={1}
@@ -247,27 +255,27 @@ export function ReportingSection({ draft, change, onSelect }: Props) {
           </Button>
         </Group>
         <Group gap="xs" align="end" onFocusCapture={() => onSelect("actionMonth")}>
-          <TextInput
+          <DayMonthField
             w={160}
             label={t("import.actionFrom")}
+            allowEmpty
+            invalidMessage={t("form.invalidDayMonth")}
             value={am?.from ?? ""}
-            placeholder="11-15"
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              change((x) => (x.extract.actionMonth = v ? { from: v, to: x.extract.actionMonth?.to ?? "12-15" } : null));
-            }}
+            onChange={(v) =>
+              change((x) => (x.extract.actionMonth = v ? { from: v, to: x.extract.actionMonth?.to ?? "12-15" } : null))
+            }
           />
-          <TextInput
+          <DayMonthField
             w={160}
             label={t("import.actionTo")}
+            allowEmpty
+            invalidMessage={t("form.invalidDayMonth")}
             value={am?.to ?? ""}
-            placeholder="12-15"
-            onChange={(e) => {
-              const v = e.currentTarget.value;
+            onChange={(v) =>
               change(
                 (x) => (x.extract.actionMonth = v ? { from: x.extract.actionMonth?.from ?? "11-15", to: v } : null),
-              );
-            }}
+              )
+            }
           />
           <Text size="sm" c="dimmed">
             {t("import.actionHint")}

@@ -9,10 +9,12 @@ import {
   Text,
   Textarea,
   TextInput,
+  type TextInputProps,
 } from "@mantine/core";
-import { type ReactNode, useEffect, useState } from "react";
-import type { Plan, PlanSections } from "../../../contract/plan";
+import { type ChangeEvent, type ReactNode, useEffect, useState } from "react";
+import type { Plan } from "../../../contract/plan";
 import { MODEL_MODES, type ModelMode, REPORT_KINDS, type ReportKind } from "../../../core/plan";
+import { DateField, DayMonthField } from "../../app/date-field";
 import { ErrorAlert } from "../../app/error-alert";
 import { AnchorLink } from "../../app/links";
 import { useT } from "../../i18n/i18n";
@@ -40,13 +42,61 @@ function useDraft<T>(plan: Plan, read: (p: Plan) => T): [T, (v: T) => void] {
   return [value, setValue];
 }
 
-/** The "×" that removes one row of a list section (legal basis, tasks, models, reports). */
-function RemoveRowButton({ onRemove }: { onRemove: () => void }) {
+/** value + onChange of one text field of a draft object. */
+function bindText<T extends object>(v: T, set: (v: T) => void) {
+  return (key: { [K in keyof T]: T[K] extends string ? K : never }[keyof T]) => ({
+    value: v[key] as string,
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set({ ...v, [key]: e.currentTarget.value }),
+  });
+}
+
+/** A small text cell of a list row, reporting its text ("" when empty). */
+function CellInput({
+  value,
+  onChange,
+  ...rest
+}: Omit<TextInputProps, "value" | "onChange" | "size"> & { value: string; onChange: (text: string) => void }) {
+  return <TextInput size="xs" {...rest} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+}
+
+/** The rows of a list section (legal basis, tasks, models, reports): each row's fields, its "×", and "Thêm". */
+function RowList<T>({
+  rows,
+  set,
+  readOnly,
+  blank,
+  row,
+}: {
+  rows: T[];
+  set: (rows: T[]) => void;
+  readOnly: boolean;
+  blank: () => T;
+  row: (r: T, edit: (patch: Partial<T>) => void) => ReactNode;
+}) {
   const t = useT();
   return (
-    <ActionIcon variant="subtle" color="red" aria-label={t("plans.remove")} onClick={onRemove}>
-      ×
-    </ActionIcon>
+    <>
+      {rows.map((r, k) => (
+        <Group key={rowKey(k)} gap="xs" align="flex-end" wrap="nowrap">
+          {row(r, (patch) => set(rows.map((x, j) => (j === k ? { ...x, ...patch } : x))))}
+          {!readOnly && (
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t("plans.remove")}
+              onClick={() => set(rows.filter((_, j) => j !== k))}
+            >
+              ×
+            </ActionIcon>
+          )}
+        </Group>
+      ))}
+      {!readOnly && (
+        <Button size="xs" variant="subtle" onClick={() => set([...rows, blank()])}>
+          {t("plans.add")}
+        </Button>
+      )}
+    </>
   );
 }
 
@@ -89,6 +139,7 @@ export function GeneralSection({ plan, readOnly }: SectionProps) {
     periodTo: p.periodTo,
     generalObjective: p.sections.generalObjective,
   }));
+  const field = bindText(v, set);
   const build = () => ({
     symbol: v.symbol,
     place: v.place,
@@ -99,26 +150,10 @@ export function GeneralSection({ plan, readOnly }: SectionProps) {
   });
   return (
     <SaveBar plan={plan} readOnly={readOnly} build={build}>
-      <Textarea
-        autosize
-        readOnly={readOnly}
-        label={t("plans.field.issuerLines")}
-        value={v.issuerLines}
-        onChange={(e) => set({ ...v, issuerLines: e.currentTarget.value })}
-      />
+      <Textarea autosize readOnly={readOnly} label={t("plans.field.issuerLines")} {...field("issuerLines")} />
       <Group grow>
-        <TextInput
-          readOnly={readOnly}
-          label={t("plans.field.symbol")}
-          value={v.symbol}
-          onChange={(e) => set({ ...v, symbol: e.currentTarget.value })}
-        />
-        <TextInput
-          readOnly={readOnly}
-          label={t("plans.field.place")}
-          value={v.place}
-          onChange={(e) => set({ ...v, place: e.currentTarget.value })}
-        />
+        <TextInput readOnly={readOnly} label={t("plans.field.symbol")} {...field("symbol")} />
+        <TextInput readOnly={readOnly} label={t("plans.field.place")} {...field("place")} />
         <NumberInput
           readOnly={readOnly}
           label={t("plans.create.from")}
@@ -132,94 +167,76 @@ export function GeneralSection({ plan, readOnly }: SectionProps) {
           onChange={(x) => set({ ...v, periodTo: Number(x) })}
         />
       </Group>
-      <Textarea
-        autosize
-        readOnly={readOnly}
-        label={t("plans.field.title")}
-        value={v.title}
-        onChange={(e) => set({ ...v, title: e.currentTarget.value })}
-      />
+      <Textarea autosize readOnly={readOnly} label={t("plans.field.title")} {...field("title")} />
       <Textarea
         autosize
         minRows={3}
         readOnly={readOnly}
         label={t("plans.field.generalObjective")}
-        value={v.generalObjective}
-        onChange={(e) => set({ ...v, generalObjective: e.currentTarget.value })}
+        {...field("generalObjective")}
       />
     </SaveBar>
   );
 }
 
-type Basis = PlanSections["legalBasis"][number];
-
 export function BasisSection({ plan, readOnly }: SectionProps) {
   const t = useT();
   const [rows, set] = useDraft(plan, (p) => p.sections.legalBasis);
-  const edit = (k: number, patch: Partial<Basis>) => set(rows.map((r, j) => (j === k ? { ...r, ...patch } : r)));
   return (
     <SaveBar plan={plan} readOnly={readOnly} build={() => ({ sections: { legalBasis: rows } })}>
-      {rows.map((r, k) => (
-        <Group key={rowKey(k)} gap="xs" align="flex-end" wrap="nowrap">
-          <TextInput
-            size="xs"
-            w={110}
-            readOnly={readOnly}
-            label={t("plans.basis.col")}
-            value={r.type}
-            onChange={(e) => edit(k, { type: e.currentTarget.value })}
-          />
-          <TextInput
-            size="xs"
-            w={140}
-            readOnly={readOnly}
-            label={t("plans.col.number")}
-            value={r.number}
-            onChange={(e) => edit(k, { number: e.currentTarget.value })}
-          />
-          <TextInput
-            size="xs"
-            w={110}
-            readOnly={readOnly}
-            label="yyyy-mm-dd"
-            value={r.date ?? ""}
-            onChange={(e) => edit(k, { date: e.currentTarget.value || null })}
-          />
-          <TextInput
-            size="xs"
-            style={{ flex: 1 }}
-            readOnly={readOnly}
-            label={t("plans.field.title")}
-            value={r.title ?? ""}
-            onChange={(e) => edit(k, { title: e.currentTarget.value || null })}
-          />
-          <TextInput
-            size="xs"
-            w={180}
-            readOnly={readOnly}
-            label="Cơ quan ban hành"
-            value={r.issuer}
-            onChange={(e) => edit(k, { issuer: e.currentTarget.value })}
-          />
-          {r.planId ? (
-            <AnchorLink size="xs" to="/plans/$planId" params={{ planId: String(r.planId) }}>
-              {t("plans.basis.linked")}
-            </AnchorLink>
-          ) : null}
-          {!readOnly && <RemoveRowButton onRemove={() => set(rows.filter((_, j) => j !== k))} />}
-        </Group>
-      ))}
-      {!readOnly && (
-        <Button
-          size="xs"
-          variant="subtle"
-          onClick={() =>
-            set([...rows, { type: "Công văn", number: "", date: null, issuer: "", title: null, planId: null }])
-          }
-        >
-          {t("plans.add")}
-        </Button>
-      )}
+      <RowList
+        rows={rows}
+        set={set}
+        readOnly={readOnly}
+        blank={() => ({ type: "Công văn", number: "", date: null, issuer: "", title: null, planId: null })}
+        row={(r, edit) => (
+          <>
+            <CellInput
+              w={110}
+              readOnly={readOnly}
+              label={t("plans.basis.col")}
+              value={r.type}
+              onChange={(type) => edit({ type })}
+            />
+            <CellInput
+              w={140}
+              readOnly={readOnly}
+              label={t("plans.col.number")}
+              value={r.number}
+              onChange={(number) => edit({ number })}
+            />
+            <DateField
+              size="xs"
+              w={110}
+              readOnly={readOnly}
+              allowEmpty
+              label={t("plans.basis.date")}
+              invalidMessage={t("form.invalidDate")}
+              value={r.date ?? ""}
+              onChange={(date) => edit({ date: date || null })}
+            />
+            <CellInput
+              style={{ flex: 1 }}
+              readOnly={readOnly}
+              label={t("plans.field.title")}
+              value={r.title ?? ""}
+              onChange={(title) => edit({ title: title || null })}
+            />
+            <CellInput
+              w={180}
+              readOnly={readOnly}
+              label={t("plans.basis.issuer")}
+              value={r.issuer}
+              onChange={(issuer) => edit({ issuer })}
+            />
+            {r.planId ? (
+              <AnchorLink size="xs" to="/plans/$planId" params={{ planId: String(r.planId) }}>
+                {t("plans.basis.linked")}
+              </AnchorLink>
+            ) : null}
+          </>
+        )}
+      />
     </SaveBar>
   );
 }
@@ -230,27 +247,20 @@ export function PurposeSection({ plan, readOnly }: SectionProps) {
     purposes: p.sections.purposes.join("\n"),
     requirements: p.sections.requirements.join("\n"),
   }));
+  const field = bindText(v, set);
   return (
     <SaveBar
       plan={plan}
       readOnly={readOnly}
       build={() => ({ sections: { purposes: lines(v.purposes), requirements: lines(v.requirements) } })}
     >
-      <Textarea
-        autosize
-        minRows={3}
-        readOnly={readOnly}
-        label={t("plans.field.purposes")}
-        value={v.purposes}
-        onChange={(e) => set({ ...v, purposes: e.currentTarget.value })}
-      />
+      <Textarea autosize minRows={3} readOnly={readOnly} label={t("plans.field.purposes")} {...field("purposes")} />
       <Textarea
         autosize
         minRows={3}
         readOnly={readOnly}
         label={t("plans.field.requirements")}
-        value={v.requirements}
-        onChange={(e) => set({ ...v, requirements: e.currentTarget.value })}
+        {...field("requirements")}
       />
     </SaveBar>
   );
@@ -258,17 +268,11 @@ export function PurposeSection({ plan, readOnly }: SectionProps) {
 
 export function BudgetSection({ plan, readOnly }: SectionProps) {
   const t = useT();
-  const [v, set] = useDraft(plan, (p) => p.sections.budget.join("\n"));
+  const [v, set] = useDraft(plan, (p) => ({ budget: p.sections.budget.join("\n") }));
+  const field = bindText(v, set);
   return (
-    <SaveBar plan={plan} readOnly={readOnly} build={() => ({ sections: { budget: lines(v) } })}>
-      <Textarea
-        autosize
-        minRows={3}
-        readOnly={readOnly}
-        label={t("plans.field.budget")}
-        value={v}
-        onChange={(e) => set(e.currentTarget.value)}
-      />
+    <SaveBar plan={plan} readOnly={readOnly} build={() => ({ sections: { budget: lines(v.budget) } })}>
+      <Textarea autosize minRows={3} readOnly={readOnly} label={t("plans.field.budget")} {...field("budget")} />
     </SaveBar>
   );
 }
@@ -280,6 +284,7 @@ export function RecipientsSection({ plan, readOnly }: SectionProps) {
     positionLines: p.sections.signer.positionLines.join("\n"),
     name: p.sections.signer.name,
   }));
+  const field = bindText(v, set);
   const build = () => ({
     sections: {
       recipients: lines(v.recipients),
@@ -288,37 +293,16 @@ export function RecipientsSection({ plan, readOnly }: SectionProps) {
   });
   return (
     <SaveBar plan={plan} readOnly={readOnly} build={build}>
-      <Textarea
-        autosize
-        minRows={3}
-        readOnly={readOnly}
-        label={t("plans.field.recipients")}
-        value={v.recipients}
-        onChange={(e) => set({ ...v, recipients: e.currentTarget.value })}
-      />
-      <Textarea
-        autosize
-        readOnly={readOnly}
-        label={t("plans.field.signerLines")}
-        value={v.positionLines}
-        onChange={(e) => set({ ...v, positionLines: e.currentTarget.value })}
-      />
-      <TextInput
-        readOnly={readOnly}
-        label={t("plans.field.signerName")}
-        value={v.name}
-        onChange={(e) => set({ ...v, name: e.currentTarget.value })}
-      />
+      <Textarea autosize minRows={3} readOnly={readOnly} label={t("plans.field.recipients")} {...field("recipients")} />
+      <Textarea autosize readOnly={readOnly} label={t("plans.field.signerLines")} {...field("positionLines")} />
+      <TextInput readOnly={readOnly} label={t("plans.field.signerName")} {...field("name")} />
     </SaveBar>
   );
 }
 
-type Task = PlanSections["tasks"][number];
-
 export function TasksSection({ plan, readOnly }: SectionProps) {
   const t = useT();
   const [rows, set] = useDraft(plan, (p) => p.sections.tasks);
-  const edit = (k: number, patch: Partial<Task>) => set(rows.map((r, j) => (j === k ? { ...r, ...patch } : r)));
   const goals = [
     { value: "", label: t("plans.task.general") },
     ...plan.goals.map((g) => ({
@@ -329,74 +313,61 @@ export function TasksSection({ plan, readOnly }: SectionProps) {
   const agencies = plan.agencies.map((a) => ({ value: String(a.id), label: a.name }));
   return (
     <SaveBar plan={plan} readOnly={readOnly} build={() => ({ sections: { tasks: rows.filter((r) => r.text.trim()) } })}>
-      {rows.map((r, k) => (
-        <Stack
-          key={rowKey(k)}
-          gap={4}
-          p="xs"
-          style={{ border: "1px solid var(--mantine-color-gray-3)", borderRadius: 6 }}
-        >
-          <Group grow align="flex-end">
-            <NativeSelect
-              size="xs"
-              disabled={readOnly}
-              label={t("plans.task.goal")}
-              data={goals}
-              value={r.goalNumber === null ? "" : String(r.goalNumber)}
-              onChange={(e) => edit(k, { goalNumber: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
-            />
-            <MultiSelect
-              size="xs"
-              disabled={readOnly}
-              label={t("plans.task.agencies")}
-              data={agencies}
-              value={r.agencyIds.map(String)}
-              onChange={(v) => edit(k, { agencyIds: v.map(Number) })}
-              searchable
-            />
-            <TextInput
-              size="xs"
-              readOnly={readOnly}
-              label={t("plans.task.due")}
-              value={r.due ?? ""}
-              onChange={(e) => edit(k, { due: e.currentTarget.value || null })}
-            />
-          </Group>
-          <Group align="flex-end" wrap="nowrap">
+      <RowList
+        rows={rows}
+        set={set}
+        readOnly={readOnly}
+        blank={() => ({ goalNumber: null, text: "", agencyIds: [], due: null })}
+        row={(r, edit) => (
+          <Stack gap={4} p="xs" style={{ flex: 1, border: "1px solid var(--mantine-color-gray-3)", borderRadius: 6 }}>
+            <Group grow align="flex-end">
+              <NativeSelect
+                size="xs"
+                disabled={readOnly}
+                label={t("plans.task.goal")}
+                data={goals}
+                value={r.goalNumber === null ? "" : String(r.goalNumber)}
+                onChange={(e) => edit({ goalNumber: e.currentTarget.value ? Number(e.currentTarget.value) : null })}
+              />
+              <MultiSelect
+                size="xs"
+                disabled={readOnly}
+                label={t("plans.task.agencies")}
+                data={agencies}
+                value={r.agencyIds.map(String)}
+                onChange={(v) => edit({ agencyIds: v.map(Number) })}
+                searchable
+              />
+              <DateField
+                size="xs"
+                readOnly={readOnly}
+                allowEmpty
+                label={t("plans.task.due")}
+                invalidMessage={t("form.invalidDate")}
+                value={r.due ?? ""}
+                onChange={(due) => edit({ due: due || null })}
+              />
+            </Group>
             <Textarea
               size="xs"
               autosize
-              style={{ flex: 1 }}
               readOnly={readOnly}
               label={t("plans.task.text")}
               value={r.text}
-              onChange={(e) => edit(k, { text: e.currentTarget.value })}
+              onChange={(e) => edit({ text: e.currentTarget.value })}
             />
-            {!readOnly && <RemoveRowButton onRemove={() => set(rows.filter((_, j) => j !== k))} />}
-          </Group>
-        </Stack>
-      ))}
-      {!readOnly && (
-        <Button
-          size="xs"
-          variant="subtle"
-          onClick={() => set([...rows, { goalNumber: null, text: "", agencyIds: [], due: null }])}
-        >
-          {t("plans.add")}
-        </Button>
-      )}
+          </Stack>
+        )}
+      />
     </SaveBar>
   );
 }
 
-type Model = PlanSections["models"][number];
 const MODE_KEY = { maintain: "plans.mode.maintain", replicate: "plans.mode.replicate", new: "plans.mode.new" } as const;
 
 export function ModelsSection({ plan, readOnly }: SectionProps) {
   const t = useT();
   const [rows, set] = useDraft(plan, (p) => p.sections.models.map((m) => ({ ...m, where: m.communes.join(", ") })));
-  const edit = (k: number, patch: Partial<Model & { where: string }>) =>
-    set(rows.map((r, j) => (j === k ? { ...r, ...patch } : r)));
   const build = () => ({
     sections: {
       models: rows
@@ -413,44 +384,38 @@ export function ModelsSection({ plan, readOnly }: SectionProps) {
   });
   return (
     <SaveBar plan={plan} readOnly={readOnly} build={build}>
-      {rows.map((r, k) => (
-        <Group key={rowKey(k)} gap="xs" align="flex-end" wrap="nowrap">
-          <TextInput
-            size="xs"
-            style={{ flex: 2 }}
-            readOnly={readOnly}
-            label={t("plans.model.name")}
-            value={r.name}
-            onChange={(e) => edit(k, { name: e.currentTarget.value })}
-          />
-          <NativeSelect
-            size="xs"
-            disabled={readOnly}
-            label={t("plans.model.mode")}
-            data={MODEL_MODES.map((m) => ({ value: m, label: t(MODE_KEY[m]) }))}
-            value={r.mode}
-            onChange={(e) => edit(k, { mode: e.currentTarget.value as ModelMode })}
-          />
-          <TextInput
-            size="xs"
-            style={{ flex: 2 }}
-            readOnly={readOnly}
-            label={t("plans.model.communes")}
-            value={r.where}
-            onChange={(e) => edit(k, { where: e.currentTarget.value })}
-          />
-          {!readOnly && <RemoveRowButton onRemove={() => set(rows.filter((_, j) => j !== k))} />}
-        </Group>
-      ))}
-      {!readOnly && (
-        <Button
-          size="xs"
-          variant="subtle"
-          onClick={() => set([...rows, { name: "", mode: "maintain", communes: [], where: "" }])}
-        >
-          {t("plans.add")}
-        </Button>
-      )}
+      <RowList
+        rows={rows}
+        set={set}
+        readOnly={readOnly}
+        blank={() => ({ name: "", mode: "maintain" as ModelMode, communes: [], where: "" })}
+        row={(r, edit) => (
+          <>
+            <CellInput
+              style={{ flex: 2 }}
+              readOnly={readOnly}
+              label={t("plans.model.name")}
+              value={r.name}
+              onChange={(name) => edit({ name })}
+            />
+            <NativeSelect
+              size="xs"
+              disabled={readOnly}
+              label={t("plans.model.mode")}
+              data={MODEL_MODES.map((m) => ({ value: m, label: t(MODE_KEY[m]) }))}
+              value={r.mode}
+              onChange={(e) => edit({ mode: e.currentTarget.value as ModelMode })}
+            />
+            <CellInput
+              style={{ flex: 2 }}
+              readOnly={readOnly}
+              label={t("plans.model.communes")}
+              value={r.where}
+              onChange={(where) => edit({ where })}
+            />
+          </>
+        )}
+      />
     </SaveBar>
   );
 }
@@ -464,8 +429,7 @@ const KIND_KEY = {
 export function ReportingSection({ plan, readOnly }: SectionProps) {
   const t = useT();
   const [v, set] = useDraft(plan, (p) => ({ reporting: p.sections.reporting, actionMonth: p.sections.actionMonth }));
-  const edit = (k: number, patch: Partial<PlanSections["reporting"][number]>) =>
-    set({ ...v, reporting: v.reporting.map((r, j) => (j === k ? { ...r, ...patch } : r)) });
+  const setMonth = (patch: Partial<typeof v.actionMonth>) => set({ ...v, actionMonth: { ...v.actionMonth, ...patch } });
   return (
     <SaveBar
       plan={plan}
@@ -475,62 +439,58 @@ export function ReportingSection({ plan, readOnly }: SectionProps) {
       <Text size="sm" c="dimmed">
         {t("plans.report.windows")}
       </Text>
-      {v.reporting.map((r, k) => (
-        <Group key={rowKey(k)} gap="xs" align="flex-end" wrap="nowrap">
-          <NativeSelect
-            size="xs"
-            disabled={readOnly}
-            label={t("plans.report.kind")}
-            data={REPORT_KINDS.map((x) => ({ value: x, label: t(KIND_KEY[x]) }))}
-            value={r.kind}
-            onChange={(e) => edit(k, { kind: e.currentTarget.value as ReportKind })}
-          />
-          <TextInput
-            size="xs"
-            w={110}
-            readOnly={readOnly}
-            label={t("plans.report.due")}
-            value={r.due}
-            onChange={(e) => edit(k, { due: e.currentTarget.value })}
-          />
-          <TextInput
-            size="xs"
-            style={{ flex: 1 }}
-            readOnly={readOnly}
-            label={t("plans.report.to")}
-            value={r.to}
-            onChange={(e) => edit(k, { to: e.currentTarget.value })}
-          />
-          {!readOnly && (
-            <RemoveRowButton onRemove={() => set({ ...v, reporting: v.reporting.filter((_, j) => j !== k) })} />
-          )}
-        </Group>
-      ))}
-      {!readOnly && (
-        <Button
-          size="xs"
-          variant="subtle"
-          onClick={() => set({ ...v, reporting: [...v.reporting, { kind: "annual", due: "12-20", to: "" }] })}
-        >
-          {t("plans.add")}
-        </Button>
-      )}
+      <RowList
+        rows={v.reporting}
+        set={(reporting) => set({ ...v, reporting })}
+        readOnly={readOnly}
+        blank={() => ({ kind: "annual" as ReportKind, due: "12-20", to: "" })}
+        row={(r, edit) => (
+          <>
+            <NativeSelect
+              size="xs"
+              disabled={readOnly}
+              label={t("plans.report.kind")}
+              data={REPORT_KINDS.map((x) => ({ value: x, label: t(KIND_KEY[x]) }))}
+              value={r.kind}
+              onChange={(e) => edit({ kind: e.currentTarget.value as ReportKind })}
+            />
+            <DayMonthField
+              size="xs"
+              w={110}
+              readOnly={readOnly}
+              label={t("plans.report.due")}
+              invalidMessage={t("form.invalidDayMonth")}
+              value={r.due}
+              onChange={(due) => edit({ due })}
+            />
+            <CellInput
+              style={{ flex: 1 }}
+              readOnly={readOnly}
+              label={t("plans.report.to")}
+              value={r.to}
+              onChange={(to) => edit({ to })}
+            />
+          </>
+        )}
+      />
       <Group gap="xs" align="flex-end">
-        <TextInput
+        <DayMonthField
           size="xs"
           w={110}
           readOnly={readOnly}
           label={t("plans.actionMonth")}
+          invalidMessage={t("form.invalidDayMonth")}
           value={v.actionMonth.from}
-          onChange={(e) => set({ ...v, actionMonth: { ...v.actionMonth, from: e.currentTarget.value } })}
+          onChange={(from) => setMonth({ from })}
         />
-        <TextInput
+        <DayMonthField
           size="xs"
           w={110}
           readOnly={readOnly}
           aria-label={t("plans.actionMonth")}
+          invalidMessage={t("form.invalidDayMonth")}
           value={v.actionMonth.to}
-          onChange={(e) => set({ ...v, actionMonth: { ...v.actionMonth, to: e.currentTarget.value } })}
+          onChange={(to) => setMonth({ to })}
         />
       </Group>
     </SaveBar>
