@@ -2,6 +2,7 @@ import type { Database } from "./db/client";
 import { findRoot } from "./db/repos/unit.repo";
 import { loadStrategyCatalogue } from "./services/catalogue.service";
 import { ensureConditionRollups } from "./services/condition-rollup.service";
+import { failInterruptedImports } from "./services/data-value-xlsx.service";
 import { systemActor } from "./services/context";
 import { loadDemo } from "./services/demo.service";
 import { todayIso } from "./services/unit.service";
@@ -19,6 +20,8 @@ export async function prepareDatabase(database: Database, options: PrepareOption
   // Values approved before condition_rollups existed, or bulk-loaded: count them once.
   if (await ensureConditionRollups(database.db))
     options.log("Đã tổng hợp các chỉ tiêu “tỷ lệ đơn vị” (condition_rollups)");
+  const interrupted = await failInterruptedImports(database.db, database.kind === "pglite");
+  if (interrupted > 0) options.log(`Đã đánh dấu ${interrupted} lượt nhập Excel bị gián đoạn (chưa ghi số liệu)`);
   const actor = systemActor();
   if (!(await findRoot(database.db, todayIso()))) {
     const t0 = Date.now();

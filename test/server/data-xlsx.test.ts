@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { deflateRawSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/server/db/client";
 import { findOpenAgencyByName } from "../../src/server/db/repos/agency.repo";
 import { listPlansOfUnit } from "../../src/server/db/repos/plan.repo";
-import { findRoundByPeriod } from "../../src/server/db/repos/reporting.repo";
+import { findRoundByPeriod, insertImportJob } from "../../src/server/db/repos/reporting.repo";
 import { findUnitByCode } from "../../src/server/db/repos/unit.repo";
+import { failInterruptedImports } from "../../src/server/services/data-value-xlsx.service";
 import { createTestServer, type TestClient, type TestServer } from "../helpers/http";
 
 // The Excel round trip on the demo's latest city round (2024): Sở Y tế downloads
@@ -256,6 +257,48 @@ describe("bad files write nothing and say why", () => {
 });
 
 /** A zip with the given entries (deflated data, declared uncompressed size). */
+describe("an import cut short by a restart", () => {
+  async function unfinishedJob(status: "queued" | "running", ageMinutes: number): Promise<string> {
+    const db = server.database.db;
+    const [user] = await queryRows<{ id: number }>(db, sql`SELECT id FROM users WHERE username = 'demo.reporter'`);
+    const job = await insertImportJob(db, {
+      id: randomUUID(),
+      roundId,
+      actorId: user?.id as number,
+      fileName: "bieu-mau.xlsx",
+      fileSize: 1000,
+      status,
+    });
+    await db.execute(
+      sql`UPDATE import_jobs SET created_at = now() - make_interval(mins => ${ageMinutes}) WHERE id = ${job.id}`,
+    );
+    return job.id;
+  }
+
+  it("reads as failed, with 'upload again', once it is older than any real import", async () => {
+    const stale = await unfinishedJob("running", 30);
+    const fresh = await unfinishedJob("running", 1);
+    const job = (await server.request(health, "GET", `/api/imports/${stale}`)).json();
+    expect(job.status).toBe("failed");
+    expect(job.result.message).toContain("Hãy tải tệp lên lại");
+    expect(job.result.written).toBe(0);
+    expect((await server.request(health, "GET", `/api/imports/${fresh}`)).json().status).toBe("running");
+  });
+
+  it("is marked failed at start when this process is the only one (PGlite), by age otherwise", async () => {
+    const db = server.database.db;
+    const fresh = await unfinishedJob("queued", 1);
+    const old = await unfinishedJob("queued", 30);
+    const status = async (id: string) =>
+      (await queryRows<{ status: string }>(db, sql`SELECT status FROM import_jobs WHERE id = ${id}`))[0]?.status;
+    expect(await failInterruptedImports(db, false)).toBeGreaterThanOrEqual(1);
+    expect([await status(old), await status(fresh)]).toEqual(["failed", "queued"]);
+    expect(await failInterruptedImports(db, true)).toBeGreaterThanOrEqual(1);
+    expect(await status(fresh)).toBe("failed");
+    expect(await failInterruptedImports(db, true)).toBe(0);
+  });
+});
+
 function zipOf(entries: { name: string; data: Buffer; size: number }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];

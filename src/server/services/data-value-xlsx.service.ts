@@ -8,6 +8,7 @@ import { checkValue, validateEntry } from "../../core/reporting-validation";
 import type { Db } from "../db/client";
 import { insertAudit } from "../db/repos/audit.repo";
 import {
+  failUnfinishedImportJobs,
   findImportJob,
   findSubmissionForUpdate,
   type ImportJobRow,
@@ -37,10 +38,29 @@ import { isEditable, reporterNames, requireRound, submissionNotFound, submission
 // Why an in-process job table rather than pg-boss: the work is bounded (≤ 10 MB,
 // seconds), must run with the uploader's identity and permissions, and the only
 // thing a client needs is progress and the final report. A job row survives in
-// the database for the report; a job cut short by a restart is left "running"
-// and the user simply uploads again (nothing was written: one transaction).
+// the database for the report. A job cut short by a restart wrote nothing (one
+// transaction): it is marked failed with "upload again" — at start on PGlite (one
+// process owns the data), and on PostgreSQL once it is older than JOB_DEAD_AFTER_MS.
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** An import takes seconds; one still queued or running after this was cut short by a restart. */
+export const JOB_DEAD_AFTER_MS = 10 * 60 * 1000;
+
+const INTERRUPTED = {
+  written: 0,
+  errors: [],
+  message: "Lượt nhập bị gián đoạn vì máy chủ khởi động lại; chưa có số liệu nào được ghi. Hãy tải tệp lên lại.",
+  messageEn: "The import was cut short by a server restart; nothing was written. Please upload the file again.",
+};
+
+/**
+ * Marks import jobs a restart cut short as failed (nothing of theirs was written): all unfinished jobs
+ * when this process is the only one (PGlite), else those older than JOB_DEAD_AFTER_MS. Returns how many.
+ */
+export async function failInterruptedImports(db: Db, onlyProcess: boolean, now = new Date()): Promise<number> {
+  const before = onlyProcess ? null : new Date(now.getTime() - JOB_DEAD_AFTER_MS).toISOString();
+  return failUnfinishedImportJobs(db, before, INTERRUPTED);
+}
 
 export interface RenderedFile {
   fileName: string;
@@ -160,12 +180,16 @@ export function tooLarge(): AppError {
   });
 }
 
-export async function getImportJob(db: Db, actor: Actor, id: string): Promise<ImportJobRow> {
+export async function getImportJob(db: Db, actor: Actor, id: string, now = new Date()): Promise<ImportJobRow> {
   const job = await findImportJob(db, id);
   if (!job || (job.actorId !== (actor.principal.id || null) && actor.principal.role !== "admin")) {
     throw new AppError("NOT_FOUND", {
       userMessage: { vi: "Không tìm thấy lượt nhập tệp.", en: "Import job not found." },
     });
+  }
+  if (job.status === "queued" || job.status === "running") {
+    const dead = new Date(now.getTime() - JOB_DEAD_AFTER_MS).toISOString();
+    if ((await failUnfinishedImportJobs(db, dead, INTERRUPTED, job.id)) > 0) return (await findImportJob(db, id)) ?? job;
   }
   return job;
 }

@@ -163,6 +163,30 @@ export async function updateImportJob(
   await tx.update(importJobs).set(patch).where(eq(importJobs.id, id));
 }
 
+/**
+ * Marks queued or running import jobs as failed with `result`: every one (`createdBefore` null) or those
+ * created before a time. Returns how many.
+ */
+export async function failUnfinishedImportJobs(
+  tx: Executor,
+  createdBefore: string | null,
+  result: unknown,
+  id?: string,
+): Promise<number> {
+  const rows = await tx
+    .update(importJobs)
+    .set({ status: "failed", finishedAt: sql`now()`, result })
+    .where(
+      and(
+        inArray(importJobs.status, ["queued", "running"]),
+        createdBefore === null ? undefined : sql`${importJobs.createdAt} < ${createdBefore}`,
+        id === undefined ? undefined : eq(importJobs.id, id),
+      ),
+    )
+    .returning({ id: importJobs.id });
+  return rows.length;
+}
+
 export async function findImportJob(db: Executor, id: string): Promise<ImportJobRow | undefined> {
   return (await db.select().from(importJobs).where(eq(importJobs.id, id)))[0];
 }
