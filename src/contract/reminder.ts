@@ -9,7 +9,10 @@ const zReporterKey = z
 /** One reminder as a reporter (or the level above) sees it. */
 export const ZReminder = z.object({
   sentAt: z.string().describe("ISO 8601 UTC; shown in Asia/Ho_Chi_Minh"),
-  sentBy: z.string().nullable().describe("display name of the officer who sent it"),
+  sentBy: z
+    .string()
+    .nullable()
+    .describe("display name of the officer who sent it; null: the system's automatic reminder"),
   message: z.string().nullable(),
 });
 export type Reminder = z.infer<typeof ZReminder>;

@@ -3,7 +3,9 @@
 // sees on its forms. At most one reminder per reporter per round every 24 hours, so a
 // department is not nagged by every click. Pure: the service fetches the submissions and the
 // last reminder of each and passes the clock.
-import { isOpenForm } from "./reporting";
+import { addDays } from "./periods";
+import { daysUntil, isOpenForm } from "./reporting";
+import type { IsoDate } from "./units";
 
 export const REMINDER_INTERVAL_MS = 24 * 3_600_000;
 
@@ -64,4 +66,41 @@ export function planReminders(
 export function vietnamDateTime(timestamp: string): { date: string; time: string } {
   const local = new Date(Date.parse(timestamp) + 7 * 3_600_000).toISOString();
   return { date: `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`, time: local.slice(11, 16) };
+}
+
+// --- Automatic reminders -----------------------------------------------------------------------
+
+/**
+ * Days relative to a round's deadline on which the system itself reminds every reporter not yet
+ * in: three days before, on the day, the day after and a week after. The 24-hour throttle still
+ * applies, so an officer's reminder the same day is not repeated.
+ */
+export const AUTO_REMINDER_OFFSETS = [-3, 0, 1, 7] as const;
+
+/** Automatic reminders go out in office hours, Vietnam time (07:00–17:59). */
+export const AUTO_REMINDER_HOURS = { from: 7, to: 17 } as const;
+
+/** Vietnam's day and hour of a moment. */
+function vietnamClock(now: Date): { day: IsoDate; hour: number } {
+  const local = new Date(now.getTime() + 7 * 3_600_000);
+  return { day: local.toISOString().slice(0, 10), hour: local.getUTCHours() };
+}
+
+/**
+ * The deadlines whose rounds get an automatic reminder at `now`: none outside office hours,
+ * else the deadlines `AUTO_REMINDER_OFFSETS` days away from today (Vietnam's day).
+ */
+export function autoReminderDeadlines(now: Date): IsoDate[] {
+  const { day, hour } = vietnamClock(now);
+  if (hour < AUTO_REMINDER_HOURS.from || hour > AUTO_REMINDER_HOURS.to) return [];
+  return AUTO_REMINDER_OFFSETS.map((offset) => addDays(day, -offset));
+}
+
+/** The note of an automatic reminder, as the reporter reads it. */
+export function autoReminderMessage(deadline: IsoDate, now: Date): string {
+  const days = daysUntil(deadline, vietnamClock(now).day);
+  const date = `${deadline.slice(8, 10)}/${deadline.slice(5, 7)}/${deadline.slice(0, 4)}`;
+  if (days > 0) return `Nhắc tự động: còn ${days} ngày đến hạn gửi báo cáo (${date}).`;
+  if (days === 0) return `Nhắc tự động: hôm nay (${date}) là hạn gửi báo cáo.`;
+  return `Nhắc tự động: báo cáo đã quá hạn ${-days} ngày (hạn ${date}).`;
 }

@@ -13,6 +13,7 @@ const ZEnv = z.object({
     .optional(),
   BINHDANG_DATA_DIR: z.string().default("./data"),
   BINHDANG_DEMO: z.enum(["0", "1", "true", "false"]).default("1"),
+  BINHDANG_AUTO_REMIND: z.enum(["0", "1", "true", "false"]).default("1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   COOKIE_SECURE: z.enum(["auto", "0", "1"]).default("auto"),
   SESSION_TTL_HOURS: z.coerce
@@ -30,6 +31,8 @@ export interface AppConfig {
   databaseUrl: string | null;
   dataDir: string;
   loadDemo: boolean;
+  /** Run the hourly sweep of automatic deadline reminders in this process. */
+  autoRemind: boolean;
   logLevel: z.infer<typeof ZEnv>["LOG_LEVEL"];
   /** "auto": Secure cookies only when the request came over HTTPS. */
   cookieSecure: "auto" | boolean;
@@ -49,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL ?? null,
     dataDir: resolve(e.BINHDANG_DATA_DIR),
     loadDemo: e.BINHDANG_DEMO === "1" || e.BINHDANG_DEMO === "true",
+    autoRemind: e.BINHDANG_AUTO_REMIND === "1" || e.BINHDANG_AUTO_REMIND === "true",
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE === "auto" ? "auto" : e.COOKIE_SECURE === "1",
     sessionTtlHours: e.SESSION_TTL_HOURS,

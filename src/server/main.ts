@@ -3,6 +3,7 @@ import { prepareDatabase } from "./bootstrap";
 import { loadConfig } from "./config";
 import { createDatabase } from "./db/client";
 import { createApp } from "./http/app";
+import { startReminderSweep } from "./jobs/reminder-sweep";
 
 const WEB_DIR = fileURLToPath(new URL("../../dist/web", import.meta.url));
 
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await prepareDatabase(database, { loadDemo: config.loadDemo, log: (m) => console.log(m) });
   const app = await createApp({ database, config, webDir: WEB_DIR });
+  const stopSweep = config.autoRemind ? startReminderSweep(database.db, (m) => app.log.info(m)) : () => {};
 
   // Graceful shutdown: stop accepting, let in-flight requests (and their
   // transactions) finish, then close the database.
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, "shutting down");
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
+    stopSweep();
     await app.close();
     await database.close();
     process.exit(0);

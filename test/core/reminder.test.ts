@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { nextReminderAt, planReminders, vietnamDateTime } from "../../src/core/reminder";
+import {
+  autoReminderDeadlines,
+  autoReminderMessage,
+  nextReminderAt,
+  planReminders,
+  vietnamDateTime,
+} from "../../src/core/reminder";
 import { daysUntil, dueStatus, sortByUrgency } from "../../src/core/reporting";
 
 describe("time left before a deadline", () => {
@@ -74,5 +80,30 @@ describe("reminders", () => {
   it("shows times in Vietnam (UTC+7)", () => {
     expect(vietnamDateTime("2026-06-08T02:00:00.000Z")).toEqual({ date: "08/06/2026", time: "09:00" });
     expect(vietnamDateTime("2026-06-09T17:30:00.000Z")).toEqual({ date: "10/06/2026", time: "00:30" });
+  });
+});
+
+describe("automatic reminders", () => {
+  it("pick the rounds due in 3 days, today, yesterday and a week ago (Vietnam's day)", () => {
+    // 01:30 UTC on 10/06 is 08:30 in Vietnam.
+    expect(autoReminderDeadlines(new Date("2026-06-10T01:30:00Z"))).toEqual([
+      "2026-06-13",
+      "2026-06-10",
+      "2026-06-09",
+      "2026-06-03",
+    ]);
+    // 23:30 UTC on 09/06 is already 06:30 on 10/06 in Vietnam: before office hours.
+    expect(autoReminderDeadlines(new Date("2026-06-09T23:30:00Z"))).toEqual([]);
+    // 00:00 UTC = 07:00 in Vietnam (first hour); 10:59 UTC = 17:59 (last); 11:00 UTC = 18:00 (none).
+    expect(autoReminderDeadlines(new Date("2026-06-10T00:00:00Z"))).toHaveLength(4);
+    expect(autoReminderDeadlines(new Date("2026-06-10T10:59:00Z"))).toHaveLength(4);
+    expect(autoReminderDeadlines(new Date("2026-06-10T11:00:00Z"))).toEqual([]);
+  });
+
+  it("say how long is left, or how late, in the reporter's words", () => {
+    const now = new Date("2026-06-10T01:30:00Z");
+    expect(autoReminderMessage("2026-06-13", now)).toBe("Nhắc tự động: còn 3 ngày đến hạn gửi báo cáo (13/06/2026).");
+    expect(autoReminderMessage("2026-06-10", now)).toBe("Nhắc tự động: hôm nay (10/06/2026) là hạn gửi báo cáo.");
+    expect(autoReminderMessage("2026-06-03", now)).toBe("Nhắc tự động: báo cáo đã quá hạn 7 ngày (hạn 03/06/2026).");
   });
 });

@@ -40,7 +40,15 @@ async function waitFor(check, timeoutMs, what) {
 
 async function startServer(port, dataDir) {
   const entry = process.env.E2E_SERVER_ENTRY ?? join(root, "src/server/main.ts");
-  const env = { ...process.env, PORT: String(port), HOST: "127.0.0.1", BINHDANG_DATA_DIR: dataDir, LOG_LEVEL: "warn" };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    BINHDANG_DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    // A test's rounds must not receive the system's reminders halfway through.
+    BINHDANG_AUTO_REMIND: "0",
+  };
   delete env.DATABASE_URL;
   const log = createWriteStream(join(resultsDir, "server.log"));
   const child = spawn(process.execPath, ["--import", "tsx", entry], {

@@ -6,7 +6,7 @@ import { listAuditFor } from "../../src/server/db/repos/audit.repo";
 import { findUnitByCode } from "../../src/server/db/repos/unit.repo";
 import { findUserByUsername } from "../../src/server/db/repos/user.repo";
 import { presentMyForm } from "../../src/server/http/presenters/reporting.presenters";
-import { listMyFormsWithReminders } from "../../src/server/services/reminder.service";
+import { listMyFormsWithReminders, sendDueReminders } from "../../src/server/services/reminder.service";
 import { createTestServer, type TestClient, type TestServer } from "../helpers/http";
 import { buildIssuedPlan } from "../helpers/reporting-builders";
 
@@ -168,5 +168,60 @@ describe("deadline reminders", () => {
     expect(byKey.get(wardKey)).toMatchObject({ lastReminder: null });
     const others = status.reporters.filter((r: { reporterKey: string; state: string }) => r.state === "pending");
     expect(others.every((r: { lastReminder: unknown }) => r.lastReminder !== null)).toBe(true);
+  });
+});
+
+describe("automatic reminders (the hourly sweep)", () => {
+  const sentAt = async (iso: string) =>
+    (
+      await queryRows<{ reporter_key: string; sent_by: number | null; message: string }>(
+        server.database.db,
+        sql`SELECT reporter_key, sent_by, message FROM reminders WHERE round_id = ${roundId} AND sent_at = ${iso}`,
+      )
+    ).sort((a, b) => a.reporter_key.localeCompare(b.reporter_key));
+
+  it("remind every reporter not yet in three days before the deadline, as the system, audited", async () => {
+    const status = (await server.request(planner, "GET", `/api/rounds/${roundId}/status`)).json();
+    const open = status.reporters
+      .filter((r: { state: string }) => r.state === "pending" || r.state === "returned" || r.state === "draft")
+      .map((r: { reporterKey: string }) => r.reporterKey)
+      .sort();
+    // The deadline is 10/12/2026; 01:30 UTC on the 7th is 08:30 in Vietnam, three days before.
+    const now = "2026-12-07T01:30:00.000Z";
+    const result = await sendDueReminders(server.database.db, new Date(now));
+    const rows = await sentAt(now);
+    expect(rows.map((r) => r.reporter_key)).toEqual(open);
+    expect(rows.map((r) => r.reporter_key)).not.toContain(wardKey);
+    expect(result.sent).toBeGreaterThanOrEqual(rows.length);
+    expect(rows.every((r) => r.sent_by === null)).toBe(true);
+    expect(rows[0]?.message).toBe("Nhắc tự động: còn 3 ngày đến hạn gửi báo cáo (10/12/2026).");
+    const audit = await listAuditFor(server.database.db, "submission", `${roundId}:${healthKey}`);
+    expect(audit.at(-1)).toMatchObject({ action: "remind", actorName: "hệ thống (nhắc tự động)", actorId: null });
+  });
+
+  it("send nothing twice within 24 hours, nothing on other days, nothing outside office hours", async () => {
+    for (const now of ["2026-12-07T09:00:00.000Z", "2026-12-08T01:30:00.000Z", "2026-12-09T23:30:00.000Z"]) {
+      await sendDueReminders(server.database.db, new Date(now));
+      expect(await sentAt(now)).toEqual([]);
+    }
+  });
+
+  it("remind again on the day; the reporter reads it as the system's, with the note", async () => {
+    const now = "2026-12-10T02:00:00.000Z";
+    await sendDueReminders(server.database.db, new Date(now));
+    expect((await sentAt(now)).map((r) => r.reporter_key)).toContain(healthKey);
+    const user = await findUserByUsername(server.database.db, "demo.reporter");
+    const actor = {
+      principal: { id: user?.id as number, role: "reporter" as const, unitPath: [], agencyId: healthAgencyId },
+      displayName: "x",
+      requestId: null,
+    };
+    const mine = await listMyFormsWithReminders(server.database.db, actor, new Date(now));
+    const item = mine.items.find((i) => i.form.round_id === roundId);
+    expect(item && presentMyForm(item, mine.today).lastReminder).toEqual({
+      sentAt: now,
+      sentBy: null,
+      message: "Nhắc tự động: hôm nay (10/12/2026) là hạn gửi báo cáo.",
+    });
   });
 });

@@ -53,6 +53,12 @@ describe("a reminder from the level above", () => {
     expect(reminderLine(reminder, en)).toBe("Reminded by the level above at 09:00 on 08/06/2026");
   });
 
+  it("says when the system itself reminded (no sender)", () => {
+    const automatic = { ...reminder, sentBy: null };
+    expect(reminderLine(automatic, vi)).toBe("Hệ thống đã tự động nhắc lúc 09:00 ngày 08/06/2026");
+    expect(reminderLine(automatic, en)).toBe("Automatic reminder at 09:00 on 08/06/2026");
+  });
+
   it("shows the note under the line", () => {
     localStorage.clear();
     render(

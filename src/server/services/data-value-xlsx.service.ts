@@ -189,7 +189,8 @@ export async function getImportJob(db: Db, actor: Actor, id: string, now = new D
   }
   if (job.status === "queued" || job.status === "running") {
     const dead = new Date(now.getTime() - JOB_DEAD_AFTER_MS).toISOString();
-    if ((await failUnfinishedImportJobs(db, dead, INTERRUPTED, job.id)) > 0) return (await findImportJob(db, id)) ?? job;
+    if ((await failUnfinishedImportJobs(db, dead, INTERRUPTED, job.id)) > 0)
+      return (await findImportJob(db, id)) ?? job;
   }
   return job;
 }

@@ -1,6 +1,12 @@
 import type { SendReminderInput } from "../../contract/reminder";
 import { AppError } from "../../core/errors";
-import { planReminders, type ThrottledReporter, vietnamDateTime } from "../../core/reminder";
+import {
+  autoReminderDeadlines,
+  autoReminderMessage,
+  planReminders,
+  type ThrottledReporter,
+  vietnamDateTime,
+} from "../../core/reminder";
 import { sortByUrgency } from "../../core/reporting";
 import type { Db, Executor } from "../db/client";
 import { insertAudit } from "../db/repos/audit.repo";
@@ -9,12 +15,13 @@ import {
   listLastRemindersOf,
   listLastRemindersOfRound,
   listRemindersOfReporter,
+  listRoundsWithDeadlines,
   lockRoundForReminders,
   type ReminderView,
 } from "../db/repos/reminder.repo";
 import { findSubmission, listSubmissionsOfRound, type MyFormRow } from "../db/repos/reporting.repo";
 import { assertCan, unitTarget } from "./access.service";
-import { type Actor, auditActor } from "./context";
+import { type Actor, auditActor, systemActor } from "./context";
 import {
   listMyForms,
   reporterNames,
@@ -46,21 +53,10 @@ export async function sendReminders(
     const { plan } = await requireRound(tx, roundId);
     // The same scope as approving: the level above, on the plan's own unit.
     assertCan(actor, "data.approve", await unitTarget(tx, plan.unitId));
-    await lockRoundForReminders(tx, roundId);
-    const submissions = await listSubmissionsOfRound(tx, roundId);
     const only = input.reporterKey ?? null;
-    if (only !== null && !submissions.some((s) => s.reporterKey === only)) throw submissionNotFound();
-    const last = lastByKey(await listLastRemindersOfRound(tx, roundId));
     const sentAt = now.toISOString();
-    const decided = planReminders(
-      submissions.map((s) => ({
-        reporterKey: s.reporterKey,
-        state: s.state,
-        lastSentAt: last.get(s.reporterKey)?.sent_at ?? null,
-      })),
-      sentAt,
-      only,
-    );
+    const { submissions, decided } = await decideInRound(tx, roundId, only, sentAt);
+    if (only !== null && !submissions.some((s) => s.reporterKey === only)) throw submissionNotFound();
     const names = await reporterNames(
       tx,
       submissions.filter((s) => only === null || s.reporterKey === only),
@@ -71,27 +67,79 @@ export async function sendReminders(
       if (decided.throttled.length === 0) throw nobodyToRemind();
       throw throttled(decided.throttled, only === null ? null : nameOf(only));
     }
-    const message = input.message?.trim() || null;
-    const sentBy = actor.principal.id || null;
-    await insertReminders(
-      tx,
-      decided.send.map((reporterKey) => ({ roundId, reporterKey, sentAt, sentBy, message })),
-    );
-    for (const reporterKey of decided.send) {
-      await insertAudit(tx, {
-        ...auditActor(actor),
-        action: "remind",
-        objectType: "submission",
-        objectId: `${roundId}:${reporterKey}`,
-        old: null,
-        new: { sentAt, message },
-      });
-    }
+    await writeReminders(tx, actor, roundId, decided.send, sentAt, input.message?.trim() || null);
     return {
       sent: decided.send.map((reporterKey) => ({ reporterKey, name: nameOf(reporterKey), sentAt })),
       skipped: decided.throttled.map((t) => ({ ...t, name: nameOf(t.reporterKey) })),
     };
   });
+}
+
+/**
+ * The system's own reminders (run by the hourly sweep): every round whose deadline is 3 days
+ * away, today, yesterday or a week ago (`autoReminderDeadlines`) reminds each reporter not yet in,
+ * less those reminded in the last 24 hours, with a note saying how long is left. One transaction
+ * per round; audited as "hệ thống".
+ */
+export async function sendDueReminders(db: Db, now: Date = new Date()): Promise<{ rounds: number; sent: number }> {
+  const rounds = await listRoundsWithDeadlines(db, autoReminderDeadlines(now));
+  const actor = systemActor("hệ thống (nhắc tự động)");
+  const sentAt = now.toISOString();
+  let reminded = 0;
+  let sent = 0;
+  for (const round of rounds) {
+    const count = await db.transaction(async (tx) => {
+      const { decided } = await decideInRound(tx, round.id, null, sentAt);
+      await writeReminders(tx, actor, round.id, decided.send, sentAt, autoReminderMessage(round.deadline, now));
+      return decided.send.length;
+    });
+    if (count > 0) reminded++;
+    sent += count;
+  }
+  return { rounds: reminded, sent };
+}
+
+/** Locks the round's reminders, then decides who is reminded now (see `planReminders`). */
+async function decideInRound(tx: Executor, roundId: number, only: string | null, sentAt: string) {
+  await lockRoundForReminders(tx, roundId);
+  const submissions = await listSubmissionsOfRound(tx, roundId);
+  const last = lastByKey(await listLastRemindersOfRound(tx, roundId));
+  const decided = planReminders(
+    submissions.map((s) => ({
+      reporterKey: s.reporterKey,
+      state: s.state,
+      lastSentAt: last.get(s.reporterKey)?.sent_at ?? null,
+    })),
+    sentAt,
+    only,
+  );
+  return { submissions, decided };
+}
+
+/** One reminder row and one audit entry per reporter; the system's own reminders have no sender. */
+async function writeReminders(
+  tx: Executor,
+  actor: Actor,
+  roundId: number,
+  reporterKeys: readonly string[],
+  sentAt: string,
+  message: string | null,
+): Promise<void> {
+  const sentBy = actor.principal.id || null;
+  await insertReminders(
+    tx,
+    reporterKeys.map((reporterKey) => ({ roundId, reporterKey, sentAt, sentBy, message })),
+  );
+  for (const reporterKey of reporterKeys) {
+    await insertAudit(tx, {
+      ...auditActor(actor),
+      action: "remind",
+      objectType: "submission",
+      objectId: `${roundId}:${reporterKey}`,
+      old: null,
+      new: { sentAt, message },
+    });
+  }
 }
 
 function alreadyIn(name: string): AppError {

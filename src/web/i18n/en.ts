@@ -571,6 +571,8 @@ export const en: Messages = {
   "reporting.due.overdue": "{days} days overdue",
   "reporting.due.overdueOne": "1 day overdue",
   "reporting.reminder.line": "Reminded by the level above at {time} on {date}",
+  "reporting.reminder.auto": "automatic",
+  "reporting.reminder.autoLine": "Automatic reminder at {time} on {date}",
   "reporting.reminder.message": "Note: {message}",
   "reporting.remind.all": "Send reminders",
   "reporting.remind.one": "Remind",
@@ -580,7 +582,7 @@ export const en: Messages = {
   "reporting.remind.countAll":
     "{count} reporters not yet in will be reminded (except those reminded in the last 24 hours).",
   "reporting.remind.note":
-    "Reminders show in the app, on the reporter's list of forms and its form page. A reporter can be reminded once every 24 hours.",
+    "Reminders show in the app, on the reporter's list of forms and its form page. A reporter can be reminded once every 24 hours. The system also reminds by itself 3 days before the deadline, on the day, and 1 and 7 days after.",
   "reporting.remind.message": "Note (optional)",
   "reporting.remind.send": "Send reminder",
   "reporting.remind.sent": "Reminded {count} reporters.",

@@ -570,6 +570,8 @@ export const vi = {
   "reporting.due.overdue": "Quá hạn {days} ngày",
   "reporting.due.overdueOne": "Quá hạn 1 ngày",
   "reporting.reminder.line": "Cấp trên đã nhắc lúc {time} ngày {date}",
+  "reporting.reminder.auto": "tự động",
+  "reporting.reminder.autoLine": "Hệ thống đã tự động nhắc lúc {time} ngày {date}",
   "reporting.reminder.message": "Lời nhắn: {message}",
   "reporting.remind.all": "Nhắc báo cáo",
   "reporting.remind.one": "Nhắc",
@@ -578,7 +580,7 @@ export const vi = {
   "reporting.remind.titleOne": "Nhắc báo cáo: {name}",
   "reporting.remind.countAll": "Sẽ nhắc {count} nơi chưa gửi báo cáo (trừ nơi đã được nhắc trong 24 giờ qua).",
   "reporting.remind.note":
-    "Lời nhắc hiện trong ứng dụng, ở danh sách biểu mẫu và trang biểu mẫu của nơi được nhắc. Mỗi nơi chỉ được nhắc một lần trong 24 giờ.",
+    "Lời nhắc hiện trong ứng dụng, ở danh sách biểu mẫu và trang biểu mẫu của nơi được nhắc. Mỗi nơi chỉ được nhắc một lần trong 24 giờ. Hệ thống cũng tự động nhắc trước hạn 3 ngày, đúng ngày hạn, sau hạn 1 ngày và 7 ngày.",
   "reporting.remind.message": "Lời nhắn (không bắt buộc)",
   "reporting.remind.send": "Gửi lời nhắc",
   "reporting.remind.sent": "Đã nhắc {count} nơi.",

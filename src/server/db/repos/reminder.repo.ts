@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { type Executor, queryRows } from "../client";
 import { reminders } from "../schema/reminder";
 import { reportingRounds } from "../schema/reporting";
@@ -26,6 +26,19 @@ export async function lockRoundForReminders(tx: Executor, roundId: number): Prom
     .from(reportingRounds)
     .where(eq(reportingRounds.id, roundId))
     .for("no key update");
+}
+
+/** Rounds whose deadline is one of `deadlines` (yyyy-mm-dd). */
+export async function listRoundsWithDeadlines(
+  db: Executor,
+  deadlines: readonly string[],
+): Promise<{ id: number; deadline: string }[]> {
+  if (deadlines.length === 0) return [];
+  return db
+    .select({ id: reportingRounds.id, deadline: reportingRounds.deadline })
+    .from(reportingRounds)
+    .where(inArray(reportingRounds.deadline, [...deadlines]))
+    .orderBy(reportingRounds.id);
 }
 
 export async function insertReminders(tx: Executor, rows: NewReminderRow[]): Promise<void> {

@@ -43,10 +43,14 @@ export function DueText({ due, deadline, testId }: { due: Due; deadline: string;
   );
 }
 
-/** "Cấp trên đã nhắc lúc 09:00 ngày 08/06/2026" (Vietnam time), or null for a bad timestamp. */
+/**
+ * "Cấp trên đã nhắc lúc 09:00 ngày 08/06/2026" (Vietnam time); the system's own reminders (no
+ * sender) say so. Null for a bad timestamp.
+ */
 export function reminderLine(reminder: Reminder, t: Translate): string | null {
   const parts = splitDateTime(reminder.sentAt);
-  return parts ? t("reporting.reminder.line", parts) : null;
+  if (!parts) return null;
+  return reminder.sentBy === null ? t("reporting.reminder.autoLine", parts) : t("reporting.reminder.line", parts);
 }
 
 /** The latest reminder from the level above, with its note. */

@@ -213,6 +213,7 @@ function RoundStatusView({ round, unitId }: { round: Round; unitId: number }) {
                     data-testid={`reminded-${r.reporterKey}`}
                   >
                     {r.lastReminder ? formatDateTime(r.lastReminder.sentAt) : "—"}
+                    {r.lastReminder?.sentBy === null && ` (${t("reporting.reminder.auto")})`}
                   </Text>
                   {canRemind && isOpenForm(r.state) && (
                     <RemindButton roundId={round.id} reporter={{ key: r.reporterKey, name: r.name }} />
