@@ -1,6 +1,7 @@
 // The web shell: sign-in, the unit tree and search, a unit's agencies, renaming
 // with history, the language switch, and axe on each kind of screen.
 
+import { readFileSync } from "node:fs";
 import { request } from "playwright-core";
 import { DEMO_PASSWORD, expect, expectAccessible, signIn, test } from "./harness.mjs";
 
@@ -184,4 +185,44 @@ test("sign out, and sign out on every device", async ({ page, shot }) => {
   await page.getByRole("heading", { name: "Đăng nhập" }).waitFor();
   const session = await page.request.get("/api/auth/session");
   expect(session.status() === 401, `session after sign-out everywhere: ${session.status()}`);
+});
+
+test("first administrator: one-time password from the start log, a new password before anything else", async ({
+  page,
+  shot,
+}) => {
+  // The server of this run started on an empty data directory and printed the first admin's account.
+  const log = readFileSync(new URL("../../test-results/server.log", import.meta.url), "utf8");
+  const username = /user name: (\S+)/.exec(log)?.[1];
+  const oneTime = /one-time password: (\S+)/.exec(log)?.[1];
+  expect(username && oneTime, "the start log shows the first admin's user name and one-time password");
+  await page.goto("/");
+  await page.getByLabel("Tên đăng nhập").fill(String(username));
+  await page.locator('input[name="password"]').fill(String(oneTime));
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+  await page.getByRole("heading", { name: "Đổi mật khẩu" }).waitFor();
+  // Nothing else is reachable until the password is changed.
+  const blocked = await page.request.get("/api/units/root");
+  expect(blocked.status() === 403, `GET /api/units/root before the change answered ${blocked.status()}`);
+  await expectAccessible(page, "change password page");
+  await shot("first-admin-change-password");
+  const newPassword = "mat-khau-moi-2026";
+  await page.getByLabel("Mật khẩu hiện tại").fill(String(oneTime));
+  await page.getByLabel(/^Mật khẩu mới/).fill(newPassword);
+  await page.getByLabel("Nhập lại mật khẩu mới").fill("khac-hoan-toan-1");
+  await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+  await page.getByText("Hai mật khẩu mới không khớp.").waitFor();
+  await page.getByLabel("Nhập lại mật khẩu mới").fill(newPassword);
+  await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+  await page.getByRole("navigation", { name: "Điều hướng chính" }).waitFor();
+
+  // The one-time password no longer works; the new one does.
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: "Đăng xuất", exact: true }).click();
+  await page.getByRole("heading", { name: "Đăng nhập" }).waitFor();
+  await page.getByLabel("Tên đăng nhập").fill(String(username));
+  await page.locator('input[name="password"]').fill(String(oneTime));
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+  await page.getByRole("alert").getByText("Tên đăng nhập hoặc mật khẩu không đúng.").waitFor();
+  await signIn(page, String(username), newPassword);
 });
