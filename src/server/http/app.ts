@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { constants as zlib } from "node:zlib";
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import multipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
@@ -79,6 +81,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.setErrorHandler(handleError);
 
   await app.register(cookie);
+  // A commune office on a slow line: JSON and CSV answers over 1 KB travel compressed (brotli at a
+  // fast level, else gzip). DOCX/XLSX are zip files already and are sent as they are.
+  await app.register(compress, {
+    threshold: 1024,
+    encodings: ["br", "gzip"],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   // Uploads (Excel data, evidence) are read one file at a time; each route sets its size limit.
   await app.register(multipart, { limits: { files: 1, fields: 10, fileSize: 10 * 1024 * 1024 } });
   // DHIS2 dataValueSets also travel as CSV.
@@ -165,6 +174,8 @@ async function registerWeb(app: FastifyInstance, webDir: string | null): Promise
       root: webDir,
       wildcard: false,
       index: ["index.html"],
+      // dist/web holds .br and .gz next to each file (vite.config.ts): sent when the browser takes them.
+      preCompressed: true,
       // Built assets have content hashes in their names: a slow connection fetches each only once.
       setHeaders: (res, path) => {
         if (path.includes(`${"/"}assets${"/"}`)) res.header("cache-control", "public, max-age=31536000, immutable");

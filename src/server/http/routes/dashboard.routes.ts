@@ -67,7 +67,10 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: RouteContext): 
         tags,
         summary: "Ranh giới 34 tỉnh, thành phố (GeoJSON giản lược, id = mã tỉnh) cho bản đồ",
         produces: ["application/geo+json"],
-        response: { 200: z.any().describe("GeoJSON FeatureCollection") },
+        response: {
+          200: z.any().describe("GeoJSON FeatureCollection"),
+          304: z.null().describe("unchanged since the ETag sent in If-None-Match"),
+        },
       },
     },
     async (req, reply) => {
@@ -75,6 +78,7 @@ export async function dashboardRoutes(app: FastifyInstance, ctx: RouteContext): 
       const map = provincesGeoJson(referencePath("provinces-2025.geojson"));
       reply.header("cache-control", "private, max-age=86400").header("vary", "accept-encoding");
       reply.header("etag", map.etag);
+      if (req.headers["if-none-match"] === map.etag) return reply.code(304).send(null);
       if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
         return reply.type("application/geo+json").header("content-encoding", "gzip").send(map.gzip);
       }
