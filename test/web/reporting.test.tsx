@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi as vitest } from "vitest";
+import type { Session } from "../../src/contract/auth";
 import type { Form } from "../../src/contract/data-value";
 import { Providers } from "../../src/web/app/providers";
 import { FormEditor } from "../../src/web/features/reporting/form-editor";
@@ -79,6 +80,31 @@ const FORM: Form = {
   evidence: [],
 };
 
+const SESSION: Session = {
+  user: {
+    id: 9,
+    username: "demo.ward.reporter",
+    displayName: "Trần Văn Minh",
+    role: "reporter",
+    unitId: 7,
+    agencyId: null,
+    mustChangePassword: false,
+    locale: "vi",
+    unitName: "Phường Ninh Kiều",
+    agencyName: null,
+  },
+  csrfToken: "t",
+};
+
+/** A stubbed server: the signed-in ward reporter's session, and `answer` for everything else. */
+function stubServer(answer: (url: string, init?: RequestInit) => Response) {
+  const fetch = vitest.fn(async (url: string, init?: RequestInit) =>
+    String(url).endsWith("/api/auth/session") ? reply(200, SESSION) : answer(url, init),
+  );
+  vitest.stubGlobal("fetch", fetch);
+  return fetch;
+}
+
 describe("form editor", () => {
   afterEach(() => {
     cleanup();
@@ -87,8 +113,7 @@ describe("form editor", () => {
 
   it("refuses a negative count on the spot, before any request", async () => {
     localStorage.clear();
-    const fetch = vitest.fn(async (_url: string, _init?: RequestInit) => reply(200, FORM));
-    vitest.stubGlobal("fetch", fetch);
+    const fetch = stubServer(() => reply(200, FORM));
     render(
       <Providers>
         <FormEditor form={FORM} />
@@ -104,7 +129,7 @@ describe("form editor", () => {
 
   it("keeps what was typed and names the cell when the server refuses the save", async () => {
     localStorage.clear();
-    const fetch = vitest.fn(async (_url: string, init?: RequestInit) =>
+    const fetch = stubServer((_url, init) =>
       init?.method === "PUT"
         ? reply(400, {
             error: {
@@ -117,7 +142,6 @@ describe("form editor", () => {
           })
         : reply(200, FORM),
     );
-    vitest.stubGlobal("fetch", fetch);
     render(
       <Providers>
         <FormEditor form={FORM} />
@@ -132,6 +156,68 @@ describe("form editor", () => {
     const body = JSON.parse(String(put?.[1]?.body));
     expect(body.values).toEqual([{ element: "TC_TONGSO", period: "2024", option: "total", value: 1200 }]);
     expect(body.expectedUpdatedAt).toBe(FORM.updatedAt);
+  });
+
+  const keptDrafts = () => Object.keys(localStorage).filter((k) => k.includes("form-draft"));
+  const renderForm = (form: Form) =>
+    render(
+      <Providers>
+        <FormEditor form={form} />
+      </Providers>,
+    );
+
+  it("keeps typing on this computer through a reload, then forgets it once saved", async () => {
+    localStorage.clear();
+    const saved = {
+      ...FORM,
+      updatedAt: "2024-12-03T00:00:00.000Z",
+      rows: [{ ...(FORM.rows[0] as Form["rows"][number]), cells: [cell("total", 35)] }],
+    };
+    const fetch = stubServer((_url, init) => reply(200, init?.method === "PUT" ? saved : FORM));
+    renderForm(FORM);
+    fireEvent.change(screen.getByTestId("cell-TC_TONGSO-total-2024"), { target: { value: "35" } });
+    await waitFor(() => expect(keptDrafts()).toEqual(["binhdang:form-draft:9:2:unit-7"]));
+    cleanup(); // the tab is closed, or the power goes
+    renderForm(FORM);
+    expect((await screen.findByTestId("draft-restored")).textContent).toContain("chưa được lưu lên máy chủ");
+    expect(screen.getByTestId("draft-restored").textContent).not.toContain("đã được lưu lại sau");
+    expect((screen.getByTestId("cell-TC_TONGSO-total-2024") as HTMLInputElement).value).toBe("35");
+    fireEvent.click(screen.getByRole("button", { name: "Lưu nháp" }));
+    await waitFor(() => expect(fetch.mock.calls.some(([, init]) => init?.method === "PUT")).toBe(true));
+    await waitFor(() => expect(keptDrafts()).toEqual([]));
+    cleanup();
+    renderForm(saved);
+    await waitFor(() => expect(fetch.mock.calls.filter(([url]) => String(url).endsWith("/session"))).toHaveLength(3));
+    expect(screen.queryByTestId("draft-restored")).toBeNull();
+  });
+
+  it("warns when the form was saved since, and can discard what was kept", async () => {
+    localStorage.clear();
+    stubServer(() => reply(200, FORM));
+    renderForm(FORM);
+    fireEvent.change(screen.getByTestId("cell-TC_TONGSO-total-2024"), { target: { value: "41" } });
+    await waitFor(() => expect(keptDrafts()).toHaveLength(1));
+    cleanup();
+    renderForm({ ...FORM, updatedAt: "2024-12-05T00:00:00.000Z" });
+    expect((await screen.findByTestId("draft-restored")).textContent).toContain(
+      "Biểu mẫu đã được lưu lại sau thời điểm đó",
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Bỏ số liệu chưa lưu" }));
+    expect((screen.getByTestId("cell-TC_TONGSO-total-2024") as HTMLInputElement).value).toBe("20");
+    expect(screen.queryByTestId("draft-restored")).toBeNull();
+    await waitFor(() => expect(keptDrafts()).toEqual([]));
+  });
+
+  it("restores nothing into a form that can no longer be edited", async () => {
+    localStorage.clear();
+    stubServer(() => reply(200, FORM));
+    renderForm(FORM);
+    fireEvent.change(screen.getByTestId("cell-TC_TONGSO-total-2024"), { target: { value: "41" } });
+    await waitFor(() => expect(keptDrafts()).toHaveLength(1));
+    cleanup();
+    renderForm({ ...FORM, state: "submitted", editable: false });
+    await waitFor(() => expect(keptDrafts()).toEqual([]));
+    expect(screen.queryByTestId("draft-restored")).toBeNull();
   });
 });
 

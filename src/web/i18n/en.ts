@@ -660,6 +660,11 @@ export const en: Messages = {
   "reporting.form.submit": "Submit",
   "reporting.form.saving": "Saving…",
   "reporting.form.unsaved": "Unsaved changes.",
+  "reporting.draft.restored": "Unsaved figures restored",
+  "reporting.draft.restoredAt":
+    "What you typed on this computer at {at} had not reached the server and has been filled in again. Press “Save draft” to send it to the server.",
+  "reporting.draft.changedSince": "The form has been saved since then; check the cells before saving.",
+  "reporting.draft.discard": "Discard unsaved figures",
   "reporting.form.savedAt": "Saved at {at}",
   "reporting.form.fixRed": "What you typed is still on screen. Fix the cells in red and save again.",
   "reporting.form.clientErrors": "{count} cell(s) in red; fix them before saving.",

@@ -657,6 +657,11 @@ export const vi = {
   "reporting.form.submit": "Gửi báo cáo",
   "reporting.form.saving": "Đang lưu…",
   "reporting.form.unsaved": "Có thay đổi chưa lưu.",
+  "reporting.draft.restored": "Đã khôi phục số liệu chưa lưu",
+  "reporting.draft.restoredAt":
+    "Những gì bạn nhập trên máy này lúc {at} chưa được lưu lên máy chủ và đã được điền lại. Bấm “Lưu nháp” để lưu lên máy chủ.",
+  "reporting.draft.changedSince": "Biểu mẫu đã được lưu lại sau thời điểm đó; hãy kiểm tra các ô trước khi lưu.",
+  "reporting.draft.discard": "Bỏ số liệu chưa lưu",
   "reporting.form.savedAt": "Đã lưu lúc {at}",
   "reporting.form.fixRed": "Số liệu bạn nhập vẫn còn trên màn hình. Sửa các ô báo đỏ rồi lưu lại.",
   "reporting.form.clientErrors": "Còn {count} ô nhập sai (báo đỏ); sửa trước khi lưu.",

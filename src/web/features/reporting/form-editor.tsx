@@ -6,28 +6,41 @@ import { ApiError } from "../../app/api";
 import { ErrorAlert } from "../../app/error-alert";
 import { formatDateTime, type Locale } from "../../i18n/format";
 import { useI18n } from "../../i18n/i18n";
+import { useSession } from "../auth/session";
 import { useForm, useSaveForm } from "./api";
 import { type CellProblems, FormTable } from "./form-table";
 import { cellKey, parseFigure } from "./labels";
+import {
+  draftKey,
+  EMPTY_DRAFT,
+  type FormDraft,
+  isEmptyDraft,
+  keepDraft,
+  readDraft,
+  type StoredDraft,
+} from "./local-draft";
 
 type Option = "nu" | "nam" | "total";
 
-interface Draft {
-  /** Text typed per cell key, kept until the server has it (never lost on an error). */
-  values: Record<string, string>;
-  /** Comments per cell key (a large change from the previous period needs one). */
-  comments: Record<string, string>;
-  narrative: Record<string, string>;
-}
+/** Text typed per cell key, comments per cell key and narrative, kept until the server has them. */
+type Draft = FormDraft;
 
-const EMPTY: Draft = { values: {}, comments: {}, narrative: {} };
-
-/** The figures, narrative and Save / Submit of a form. One request per save; input survives errors. */
+/**
+ * The figures, narrative and Save / Submit of a form. One request per save; input survives errors,
+ * and is kept on this computer (`local-draft.ts`) until saved, so a reload or a power cut loses nothing.
+ */
 export function FormEditor({ form }: { form: Form }) {
   const { t, locale } = useI18n();
   const save = useSaveForm(form.round.id, form.reporter.key);
   const { refetch } = useForm(form.round.id, form.reporter.key);
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const userId = useSession().data?.user.id ?? null;
+  const storageKey = userId === null ? null : draftKey(userId, form.round.id, form.reporter.key);
+  const storage = globalThis.localStorage;
+  const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
+  const [restored, setRestored] = useState<StoredDraft | null>(null);
+  const [baseUpdatedAt, setBaseUpdatedAt] = useState(form.updatedAt);
+  // The key whose kept draft has been read: nothing is written under a key before it is read.
+  const [readKey, setReadKey] = useState<string | null>(null);
   const [refused, setRefused] = useState<Record<string, string[]>>({});
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [done, setDone] = useState<"saved" | "submitted" | null>(null);
@@ -59,6 +72,27 @@ export function FormEditor({ form }: { form: Form }) {
     );
     if (bad) clientErrors[key] = locale === "vi" ? bad.message.vi : bad.message.en;
   }
+
+  // Once the user is known, bring back what was typed here and not saved (an editable form only).
+  useEffect(() => {
+    if (storageKey === null || readKey === storageKey) return;
+    const kept = form.editable ? readDraft(storage, storageKey) : null;
+    if (kept && !isEmptyDraft(kept.draft)) {
+      setDraft((d) => ({
+        values: { ...kept.draft.values, ...d.values },
+        comments: { ...kept.draft.comments, ...d.comments },
+        narrative: { ...kept.draft.narrative, ...d.narrative },
+      }));
+      setRestored(kept);
+      setBaseUpdatedAt(kept.baseUpdatedAt);
+    }
+    setReadKey(storageKey);
+  }, [storage, storageKey, readKey, form.editable]);
+  // Then keep every keystroke; a form that can no longer be edited keeps nothing.
+  useEffect(() => {
+    if (storageKey === null || readKey !== storageKey) return;
+    keepDraft(storage, storageKey, form.editable ? draft : EMPTY_DRAFT, baseUpdatedAt);
+  }, [storage, storageKey, readKey, draft, baseUpdatedAt, form.editable]);
 
   const changes = collectChanges(form, draft);
   const isDirty = changes.values.length > 0 || changes.narrative !== undefined;
@@ -98,6 +132,8 @@ export function FormEditor({ form }: { form: Form }) {
         onSuccess: (next) => {
           setRefused({});
           setSavedAt(next.updatedAt);
+          setBaseUpdatedAt(next.updatedAt);
+          setRestored(null);
           setDone(submit ? "submitted" : "saved");
           // Forget only what the server now holds; anything typed meanwhile stays.
           setDraft((d) => ({
@@ -121,6 +157,26 @@ export function FormEditor({ form }: { form: Form }) {
 
   return (
     <Stack gap="md">
+      {restored && !readOnly && !isEmptyDraft(restored.draft) && (
+        <Alert color="blue" variant="light" title={t("reporting.draft.restored")} data-testid="draft-restored">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">
+              {t("reporting.draft.restoredAt", { at: formatDateTime(restored.keptAt) })}
+              {restored.baseUpdatedAt !== form.updatedAt && ` ${t("reporting.draft.changedSince")}`}
+            </Text>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => {
+                setDraft(EMPTY_DRAFT);
+                setRestored(null);
+              }}
+            >
+              {t("reporting.draft.discard")}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h4" mb="sm">
           {t("reporting.form.figures")}
