@@ -70,6 +70,28 @@ async function expectedValue(page, indicatorId, entered) {
   return { numerator, denominator, value: (numerator / denominator) * (f.scale ?? f.per ?? 1) };
 }
 
+test("a form's typing survives a reload on a slow line, and can be discarded", async ({ page, shot }) => {
+  await signIn(page, "demo.ward.reporter");
+  await openMyForm(page, "Năm 2024");
+  const total = page.getByTestId(cellId("TC_TONGSO", "total", "2024"));
+  const before = await total.inputValue();
+  await total.fill("77");
+  await page.getByTestId("save-status").getByText("Có thay đổi chưa lưu.").waitFor();
+  page.once("dialog", (dialog) => dialog.accept()); // "leave the page?" — yes, as after a power cut
+  await page.reload();
+  const notice = page.getByTestId("draft-restored");
+  await notice.getByText("Đã khôi phục số liệu chưa lưu").waitFor();
+  expect((await total.inputValue()) === "77", `restored cell shows ${await total.inputValue()}`);
+  await expectAccessible(page, "form with restored typing");
+  await shot("form-restored");
+  await notice.getByRole("button", { name: "Bỏ số liệu chưa lưu" }).click();
+  await notice.waitFor({ state: "detached" });
+  expect((await total.inputValue()) === before, `after discarding the cell shows ${await total.inputValue()}`);
+  await page.reload();
+  await total.waitFor();
+  expect((await page.getByTestId("draft-restored").count()) === 0, "nothing restored after discarding");
+});
+
 test("a round: ward form with a fixed error, department Excel, planner approves, city values", async ({
   page,
   context,

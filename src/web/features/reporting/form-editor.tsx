@@ -35,7 +35,6 @@ export function FormEditor({ form }: { form: Form }) {
   const { refetch } = useForm(form.round.id, form.reporter.key);
   const userId = useSession().data?.user.id ?? null;
   const storageKey = userId === null ? null : draftKey(userId, form.round.id, form.reporter.key);
-  const storage = globalThis.localStorage;
   const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
   const [restored, setRestored] = useState<StoredDraft | null>(null);
   const [baseUpdatedAt, setBaseUpdatedAt] = useState(form.updatedAt);
@@ -76,7 +75,7 @@ export function FormEditor({ form }: { form: Form }) {
   // Once the user is known, bring back what was typed here and not saved (an editable form only).
   useEffect(() => {
     if (storageKey === null || readKey === storageKey) return;
-    const kept = form.editable ? readDraft(storage, storageKey) : null;
+    const kept = form.editable ? readDraft(globalThis.localStorage, storageKey) : null;
     if (kept && !isEmptyDraft(kept.draft)) {
       setDraft((d) => ({
         values: { ...kept.draft.values, ...d.values },
@@ -87,12 +86,12 @@ export function FormEditor({ form }: { form: Form }) {
       setBaseUpdatedAt(kept.baseUpdatedAt);
     }
     setReadKey(storageKey);
-  }, [storage, storageKey, readKey, form.editable]);
+  }, [storageKey, readKey, form.editable]);
   // Then keep every keystroke; a form that can no longer be edited keeps nothing.
   useEffect(() => {
     if (storageKey === null || readKey !== storageKey) return;
-    keepDraft(storage, storageKey, form.editable ? draft : EMPTY_DRAFT, baseUpdatedAt);
-  }, [storage, storageKey, readKey, draft, baseUpdatedAt, form.editable]);
+    keepDraft(globalThis.localStorage, storageKey, form.editable ? draft : EMPTY_DRAFT, baseUpdatedAt);
+  }, [storageKey, readKey, draft, baseUpdatedAt, form.editable]);
 
   const changes = collectChanges(form, draft);
   const isDirty = changes.values.length > 0 || changes.narrative !== undefined;
