@@ -14,7 +14,7 @@ import {
   insertImportJob,
 } from "../../src/server/db/repos/reporting.repo";
 import { findUnitByCode } from "../../src/server/db/repos/unit.repo";
-import { findUserByUsername } from "../../src/server/db/repos/user.repo";
+import { findUserByUsername, insertUser } from "../../src/server/db/repos/user.repo";
 import { todayIso } from "../../src/server/services/unit.service";
 
 // One request per route, against demo objects of Thành phố Cần Thơ. The access
@@ -39,6 +39,8 @@ export interface FixtureIds {
   catalogueTargetId: number;
   /** Reporting: the demo's latest city round (2024), Sở Y tế's form in it, an import job and an evidence file. */
   reporting: ReportingFixtureIds;
+  /** A user only the fixtures use (edited and given a new password by the user routes). */
+  userId: number;
 }
 
 export async function prepareFixtureIds(db: Db): Promise<FixtureIds> {
@@ -60,7 +62,21 @@ export async function prepareFixtureIds(db: Db): Promise<FixtureIds> {
     strategyId: strategy.id,
     catalogueTargetId: target.id,
     reporting: await prepareReportingIds(db, city.id, agency.id),
+    userId: await fixtureUser(db, city.id),
   };
+}
+
+async function fixtureUser(db: Db, unitId: number): Promise<number> {
+  const existing = await findUserByUsername(db, "fixture.viewer");
+  if (existing) return existing.id;
+  const row = await insertUser(db, {
+    username: "fixture.viewer",
+    displayName: "Người xem (thử)",
+    passwordHash: "unused",
+    role: "viewer",
+    unitId,
+  });
+  return row.id;
 }
 
 export const FIXTURES: Record<string, (ids: FixtureIds) => Fixture> = {
@@ -101,6 +117,15 @@ export const FIXTURES: Record<string, (ids: FixtureIds) => Fixture> = {
   "POST /api/users": () => ({
     url: "/api/users",
     body: { username: "x.user", displayName: "X", role: "viewer", unitId: 1, password: "long-enough-pass" },
+    scope: "admin",
+  }),
+  "PATCH /api/users/:id": ({ userId }) => ({
+    url: `/api/users/${userId}`,
+    body: { displayName: "Người xem (đổi tên)" },
+    scope: "admin",
+  }),
+  "POST /api/users/:id/reset-password": ({ userId }) => ({
+    url: `/api/users/${userId}/reset-password`,
     scope: "admin",
   }),
   // plans and the national catalogue

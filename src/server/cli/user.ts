@@ -7,7 +7,7 @@ import { createUser } from "../services/user.service";
 import { withDatabase } from "./with-database";
 
 const USAGE =
-  'Cách dùng / usage: binhdang user add --username U --name "Họ tên" --role admin|planner|reporter|viewer [--unit MÃ_ĐƠN_VỊ] [--agency ID] --password P';
+  'Cách dùng / usage: binhdang user add --username U --name "Họ tên" --role admin|planner|reporter|viewer [--unit MÃ_ĐƠN_VỊ] [--agency ID] [--password P]  (không có --password: mật khẩu dùng một lần)';
 
 export async function run(args: string[]): Promise<number> {
   if (args[0] !== "add") {
@@ -47,6 +47,9 @@ export async function run(args: string[]): Promise<number> {
     }
     const user = await createUser(db, systemActor("binhdang user add"), parsed.data);
     console.log(`Đã tạo người dùng ${user.username} (${user.role}).`);
+    if (user.oneTimePassword) {
+      console.log(`Mật khẩu dùng một lần / one-time password: ${user.oneTimePassword}  (phải đổi khi đăng nhập lần đầu)`);
+    }
     return 0;
   });
 }

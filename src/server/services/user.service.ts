@@ -1,30 +1,48 @@
 import { randomBytes } from "node:crypto";
-import type { CreateUserInput } from "../../contract/user";
+import type { CreateUserInput, UpdateUserInput } from "../../contract/user";
 import { AppError } from "../../core/errors";
-import type { Db } from "../db/client";
+import type { Db, Executor } from "../db/client";
 import { findAgency } from "../db/repos/agency.repo";
 import { insertAudit } from "../db/repos/audit.repo";
 import { findUnitPath } from "../db/repos/unit.repo";
-import { countUsers, findUserByUsername, insertUser, listUsers, type UserRow } from "../db/repos/user.repo";
+import {
+  countOtherActiveAdmins,
+  countUsers,
+  deleteSessionsOfUser,
+  findUserById,
+  findUserByUsername,
+  findUserView,
+  insertUser,
+  listUserViews,
+  type UserRow,
+  type UserView,
+  updateUser,
+} from "../db/repos/user.repo";
 import { assertCan } from "./access.service";
 import { hashPassword } from "./auth.service";
 import { type Actor, auditActor } from "./context";
 
-export async function listAllUsers(db: Db, actor: Actor): Promise<UserRow[]> {
+export async function listAllUsers(db: Db, actor: Actor): Promise<UserView[]> {
   assertCan(actor, "user.manage");
-  return listUsers(db);
+  return listUserViews(db);
 }
 
-/** Creates a user; the password hash never reaches the audit log. */
+export type CreatedUserRow = UserRow & { oneTimePassword: string | null };
+
+/**
+ * Creates a user; the password hash never reaches the audit log. Without a password the server makes
+ * a one-time one (returned once) that must be changed at the first sign-in.
+ */
 export async function createUser(
   db: Db,
   actor: Actor,
   input: CreateUserInput & { mustChangePassword?: boolean },
-): Promise<UserRow> {
+): Promise<CreatedUserRow> {
   assertCan(actor, "user.manage");
   const unitId = input.unitId ?? null;
   const agencyId = input.agencyId ?? null;
   await checkScope(db, input.role, unitId, agencyId);
+  const oneTimePassword = input.password === undefined ? newOneTimePassword() : null;
   return db.transaction(async (tx) => {
     if (await findUserByUsername(tx, input.username)) {
       throw new AppError("CONFLICT", {
@@ -37,26 +55,125 @@ export async function createUser(
     const row = await insertUser(tx, {
       username: input.username,
       displayName: input.displayName,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: await hashPassword(input.password ?? (oneTimePassword as string)),
       role: input.role,
       unitId,
       agencyId,
-      mustChangePassword: input.mustChangePassword ?? false,
+      mustChangePassword: oneTimePassword !== null || (input.mustChangePassword ?? false),
     });
-    const { passwordHash: _omit, ...visible } = row;
     await insertAudit(tx, {
       ...auditActor(actor),
       action: "create",
       objectType: "user",
       objectId: row.id,
       old: null,
-      new: visible,
+      new: visible(row),
     });
-    return row;
+    return { ...row, oneTimePassword };
   });
 }
 
-async function checkScope(db: Db, role: string, unitId: number | null, agencyId: number | null): Promise<void> {
+/**
+ * Changes a user's name, role, unit or agency, or locks / unlocks the account. A change of role or
+ * place, or a lock, ends the user's open sessions. An administrator cannot lock or demote
+ * themselves, and the last active administrator stays one.
+ */
+export async function updateUserAccount(db: Db, actor: Actor, id: number, input: UpdateUserInput): Promise<UserView> {
+  assertCan(actor, "user.manage");
+  return db.transaction(async (tx) => {
+    const before = await findUserById(tx, id);
+    if (!before) throw userNotFound();
+    const role = input.role ?? before.role;
+    const agencyId = input.agencyId !== undefined ? input.agencyId : before.agencyId;
+    const unitId = agencyId !== null ? null : input.unitId !== undefined ? input.unitId : before.unitId;
+    await checkScope(tx, role, unitId, agencyId);
+    const locks = input.isActive === false && before.isActive;
+    const demotes = before.role === "admin" && role !== "admin";
+    if ((locks || demotes) && id === actor.principal.id) {
+      throw new AppError("INVALID_STATE", {
+        userMessage: {
+          vi: "Bạn không thể tự khóa tài khoản hoặc bỏ quyền quản trị của chính mình.",
+          en: "You cannot lock your own account or remove your own administrator role.",
+        },
+      });
+    }
+    if ((locks || demotes) && before.role === "admin" && (await countOtherActiveAdmins(tx, id)) === 0) {
+      throw new AppError("INVALID_STATE", {
+        userMessage: {
+          vi: "Đây là quản trị viên cuối cùng đang hoạt động; hãy thêm một quản trị viên khác trước.",
+          en: "This is the last active administrator; add another administrator first.",
+        },
+      });
+    }
+    const after = await updateUser(tx, id, {
+      displayName: input.displayName ?? before.displayName,
+      role,
+      unitId,
+      agencyId,
+      isActive: input.isActive ?? before.isActive,
+    });
+    const moved = role !== before.role || unitId !== before.unitId || agencyId !== before.agencyId;
+    if (moved || !after.isActive) await deleteSessionsOfUser(tx, id);
+    await insertAudit(tx, {
+      ...auditActor(actor),
+      action: "update",
+      objectType: "user",
+      objectId: id,
+      old: visible(before),
+      new: visible(after),
+    });
+    return (await findUserView(tx, id)) as UserView;
+  });
+}
+
+/**
+ * A new one-time password for a user who lost theirs: returned once, to be changed at the next
+ * sign-in; the user's open sessions end. Audited without the password.
+ */
+export async function resetUserPassword(db: Db, actor: Actor, id: number): Promise<string> {
+  assertCan(actor, "user.manage");
+  if (id === actor.principal.id) {
+    throw new AppError("INVALID_STATE", {
+      userMessage: {
+        vi: "Hãy đổi mật khẩu của chính bạn trong trình đơn tài khoản.",
+        en: "Change your own password from the account menu.",
+      },
+    });
+  }
+  const password = newOneTimePassword();
+  const hash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const before = await findUserById(tx, id);
+    if (!before) throw userNotFound();
+    await updateUser(tx, id, { passwordHash: hash, mustChangePassword: true });
+    const ended = await deleteSessionsOfUser(tx, id);
+    await insertAudit(tx, {
+      ...auditActor(actor),
+      action: "reset_password",
+      objectType: "user",
+      objectId: id,
+      old: null,
+      new: { mustChangePassword: true, sessionsEnded: ended },
+    });
+  });
+  return password;
+}
+
+function newOneTimePassword(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+function userNotFound(): AppError {
+  return new AppError("NOT_FOUND", { userMessage: { vi: "Không tìm thấy người dùng.", en: "User not found." } });
+}
+
+/** A user row as the audit log keeps it: never the password hash. */
+function visible(row: UserRow): Omit<UserRow, "passwordHash"> {
+  const { passwordHash: _omit, ...rest } = row;
+  return rest;
+}
+
+async function checkScope(db: Executor, role: string, unitId: number | null, agencyId: number | null): Promise<void> {
   const bad = (vi: string, en: string) => new AppError("VALIDATION", { userMessage: { vi, en } });
   if (role === "admin") return;
   if (agencyId !== null) {
@@ -75,13 +192,6 @@ async function checkScope(db: Db, role: string, unitId: number | null, agencyId:
  */
 export async function bootstrapAdmin(db: Db, actor: Actor): Promise<{ username: string; password: string } | null> {
   if ((await countUsers(db)) > 0) return null;
-  const password = randomBytes(12).toString("base64url");
-  await createUser(db, actor, {
-    username: "admin",
-    displayName: "Quản trị hệ thống",
-    role: "admin",
-    password,
-    mustChangePassword: true,
-  });
-  return { username: "admin", password };
+  const created = await createUser(db, actor, { username: "admin", displayName: "Quản trị hệ thống", role: "admin" });
+  return { username: "admin", password: created.oneTimePassword as string };
 }

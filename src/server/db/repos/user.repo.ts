@@ -29,6 +29,42 @@ export async function listUsers(db: Executor): Promise<UserRow[]> {
   return db.select().from(users).orderBy(asc(users.username));
 }
 
+/** A user with the name of its unit (an agency reporter: the agency's unit) and of its agency. */
+export type UserView = UserRow & { unitName: string | null; agencyName: string | null };
+
+function usersWithNames(db: Executor) {
+  return db
+    .select({
+      user: users,
+      unitName: sql<
+        string | null
+      >`coalesce(${units.fullName}, (SELECT au.full_name FROM units au WHERE au.id = ${agencies.unitId}))`,
+      agencyName: agencies.name,
+    })
+    .from(users)
+    .leftJoin(units, eq(units.id, users.unitId))
+    .leftJoin(agencies, eq(agencies.id, users.agencyId));
+}
+
+export async function listUserViews(db: Executor): Promise<UserView[]> {
+  const rows = await usersWithNames(db).orderBy(asc(users.username));
+  return rows.map((r) => ({ ...r.user, unitName: r.unitName, agencyName: r.agencyName }));
+}
+
+export async function findUserView(db: Executor, id: number): Promise<UserView | undefined> {
+  const [r] = await usersWithNames(db).where(eq(users.id, id));
+  return r && { ...r.user, unitName: r.unitName, agencyName: r.agencyName };
+}
+
+/** Active administrators other than `exceptId`. */
+export async function countOtherActiveAdmins(db: Executor, exceptId: number): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.isActive, true), sql`${users.id} <> ${exceptId}`));
+  return rows[0]?.n ?? 0;
+}
+
 export async function countUsers(db: Executor): Promise<number> {
   const rows = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return rows[0]?.n ?? 0;

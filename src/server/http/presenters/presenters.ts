@@ -8,7 +8,7 @@ import type { AgencyType } from "../../../core/agencies";
 import type { UnitLevel, UnitType } from "../../../core/units";
 import type { AgencyRow } from "../../db/repos/agency.repo";
 import type { UnitRow } from "../../db/repos/unit.repo";
-import type { SessionUser, UserRow } from "../../db/repos/user.repo";
+import type { SessionUser, UserView } from "../../db/repos/user.repo";
 
 /** PostgreSQL text timestamps ("2026-11-23 09:00:00.1+00") as ISO 8601 UTC. */
 export function isoTimestamp(value: string): string {
@@ -60,7 +60,7 @@ export function presentMe(s: SessionUser): Me {
   };
 }
 
-export function presentUser(row: UserRow): User {
+export function presentUser(row: UserView): User {
   return {
     id: row.id,
     username: row.username,
@@ -69,6 +69,9 @@ export function presentUser(row: UserRow): User {
     unitId: row.unitId,
     agencyId: row.agencyId,
     isActive: row.isActive,
+    unitName: row.unitName,
+    agencyName: row.agencyName,
+    mustChangePassword: row.mustChangePassword,
   };
 }
 
