@@ -48,7 +48,9 @@ export async function run(args: string[]): Promise<number> {
     const user = await createUser(db, systemActor("binhdang user add"), parsed.data);
     console.log(`Đã tạo người dùng ${user.username} (${user.role}).`);
     if (user.oneTimePassword) {
-      console.log(`Mật khẩu dùng một lần / one-time password: ${user.oneTimePassword}  (phải đổi khi đăng nhập lần đầu)`);
+      console.log(
+        `Mật khẩu dùng một lần / one-time password: ${user.oneTimePassword}  (phải đổi khi đăng nhập lần đầu)`,
+      );
     }
     return 0;
   });

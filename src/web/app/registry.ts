@@ -101,6 +101,12 @@ export const PAGES: readonly PageEntry[] = [
     needs: "data.read",
     load: () => import("../features/dashboard/dashboard-page").then((m) => m.DashboardPage),
   },
+  {
+    path: "/users",
+    nav: "nav.users",
+    needs: "user.manage",
+    load: () => import("../features/users/users-page").then((m) => m.UsersPage),
+  },
 ];
 
 /** Whether the signed-in user may open the screen (and so see its nav entry). */

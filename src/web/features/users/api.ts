@@ -1,0 +1,30 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { CreatedUser, CreateUserInput, UpdateUserInput, User } from "../../../contract/user";
+import { api } from "../../app/api";
+
+export function useUsers() {
+  return useQuery({
+    queryKey: ["users"],
+    queryFn: () => api.get<{ items: User[] }>("/users").then((r) => r.items),
+  });
+}
+
+/** Every account change refreshes the list and the account's history. */
+function useUserMutation<I, O>(send: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: ["users"] });
+      void client.invalidateQueries({ queryKey: ["audit", "user"] });
+    },
+  });
+}
+
+export const useCreateUser = () => useUserMutation((input: CreateUserInput) => api.post<CreatedUser>("/users", input));
+
+export const useUpdateUser = () =>
+  useUserMutation(({ id, ...input }: UpdateUserInput & { id: number }) => api.patch<User>(`/users/${id}`, input));
+
+export const useResetPassword = () =>
+  useUserMutation((id: number) => api.post<{ oneTimePassword: string }>(`/users/${id}/reset-password`));

@@ -1,0 +1,150 @@
+import { Button, Group, Modal, NativeSelect, Select, Stack, Text, TextInput } from "@mantine/core";
+import { type FormEvent, useEffect, useState } from "react";
+import type { CreatedUser } from "../../../contract/user";
+import { ROLES, type Role } from "../../../core/access";
+import { ErrorAlert } from "../../app/error-alert";
+import { todayInVietnam } from "../../i18n/format";
+import { useT } from "../../i18n/i18n";
+import { useAgencies } from "../agencies/api";
+import { useUnit } from "../units/api";
+import { UnitPicker } from "../units/unit-picker";
+import { useCreateUser } from "./api";
+
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (user: CreatedUser) => void;
+}
+
+const USERNAME = /^[a-z0-9._-]{3,60}$/;
+
+/**
+ * A new account: user name, name, role and where the user works (a unit; a reporter may instead
+ * report for one of the unit's agencies). The server makes a one-time password.
+ */
+export function UserFormModal({ opened, onClose, onCreated }: Props) {
+  const t = useT();
+  const create = useCreateUser();
+  const [username, setUsername] = useState("");
+  const [displayName, setDisplayName] = useState("");
+  const [role, setRole] = useState<Role>("reporter");
+  const [unitId, setUnitId] = useState<number | null>(null);
+  const [agencyId, setAgencyId] = useState<number | null>(null);
+  const [tried, setTried] = useState(false);
+  useEffect(() => {
+    if (!opened) return;
+    setUsername("");
+    setDisplayName("");
+    setRole("reporter");
+    setUnitId(null);
+    setAgencyId(null);
+    setTried(false);
+    create.reset();
+  }, [opened, create.reset]);
+
+  const unit = useUnit(unitId ?? 0, todayInVietnam(), unitId !== null);
+  const agencies = useAgencies(unitId ?? 0, false);
+  const needsUnit = role !== "admin";
+  const badUsername = !USERNAME.test(username);
+  const missingName = displayName.trim() === "";
+  const missingUnit = needsUnit && unitId === null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (badUsername || missingName || missingUnit) return;
+    const reportsForAgency = role === "reporter" && agencyId !== null;
+    create.mutate(
+      {
+        username,
+        displayName: displayName.trim(),
+        role,
+        unitId: needsUnit && !reportsForAgency ? unitId : null,
+        agencyId: reportsForAgency ? agencyId : null,
+      },
+      { onSuccess: onCreated },
+    );
+  };
+
+  return (
+    <Modal
+      closeButtonProps={{ "aria-label": t("form.closeDialog") }}
+      opened={opened}
+      onClose={onClose}
+      title={t("users.add")}
+      size="lg"
+      centered
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {create.error && <ErrorAlert error={create.error} />}
+          <TextInput
+            label={t("users.username")}
+            description={t("users.usernameHint")}
+            required
+            data-autofocus
+            value={username}
+            maxLength={60}
+            autoComplete="off"
+            error={tried && badUsername ? t("users.usernameHint") : undefined}
+            onChange={(e) => setUsername(e.currentTarget.value.trim().toLowerCase())}
+          />
+          <TextInput
+            label={t("users.displayName")}
+            required
+            value={displayName}
+            maxLength={120}
+            error={
+              tried && missingName ? t("form.required", { field: t("users.displayName").toLowerCase() }) : undefined
+            }
+            onChange={(e) => setDisplayName(e.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t("users.role")}
+            value={role}
+            data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            onChange={(e) => {
+              setRole(e.currentTarget.value as Role);
+              setAgencyId(null);
+            }}
+          />
+          {needsUnit && (
+            <UnitPicker
+              label={t("users.unit")}
+              value={unitId !== null && unit.data ? unit.data.unit : null}
+              onChange={(id) => {
+                setUnitId(id);
+                setAgencyId(null);
+              }}
+              fill
+            />
+          )}
+          {tried && missingUnit && (
+            <Text size="sm" c="red.9" role="alert">
+              {t("form.required", { field: t("users.unit").toLowerCase() })}
+            </Text>
+          )}
+          {role === "reporter" && unitId !== null && (
+            <Select
+              label={t("users.agency")}
+              description={t("users.agencyHint")}
+              clearable
+              searchable
+              data={(agencies.data ?? []).map((a) => ({ value: String(a.id), label: a.name }))}
+              value={agencyId === null ? null : String(agencyId)}
+              onChange={(v) => setAgencyId(v ? Number(v) : null)}
+            />
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("form.cancel")}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t("users.create")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,67 @@
+// Accounts in the app: the administrator adds a ward officer, passes on the one-time password,
+// locks and unlocks the account; the officer must change the password at the first sign-in.
+
+import { expect, expectAccessible, signIn, test } from "./harness.mjs";
+
+async function signOut(page) {
+  await page.getByTestId("user-menu").click();
+  await page.getByRole("menuitem", { name: "Đăng xuất", exact: true }).click();
+  await page.getByRole("heading", { name: "Đăng nhập" }).waitFor();
+}
+
+async function accountAction(page, row, name, action) {
+  await row.getByRole("button", { name: `Thao tác với tài khoản ${name}` }).click();
+  await page.getByRole("menuitem", { name: action }).click();
+  await page.getByRole("dialog").getByRole("button", { name: action }).click();
+}
+
+test("admin adds a ward officer with a one-time password, locks and unlocks the account", async ({ page, shot }) => {
+  await signIn(page, "demo.admin");
+  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Người dùng" }).click();
+  await page.getByRole("heading", { name: "Người dùng", level: 1 }).waitFor();
+  await page.getByTestId("user-demo.planner").waitFor();
+  await expectAccessible(page, "users page");
+
+  await page.getByRole("button", { name: "Thêm người dùng" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Tạo tài khoản" }).click();
+  await dialog.getByText("Vui lòng nhập họ và tên.").waitFor(); // nothing sent before the form is whole
+  await dialog.getByLabel(/^Tên đăng nhập/).fill("ninhkieu.an");
+  await dialog.getByLabel(/^Họ và tên/).fill("Lê Thị An");
+  await dialog.getByRole("combobox", { name: "Đơn vị hành chính" }).fill("ninh kieu");
+  await page
+    .getByRole("option", { name: /^Phường Ninh Kiều/ })
+    .first()
+    .click();
+  await expectAccessible(page, "add user dialog");
+  await shot("user-add");
+  await dialog.getByRole("button", { name: "Tạo tài khoản" }).click();
+
+  const shown = page.getByTestId("one-time-password");
+  await shown.waitFor();
+  const oneTime = (await shown.textContent())?.trim() ?? "";
+  expect(oneTime.length >= 12, `one-time password shown: "${oneTime}"`);
+  await shot("user-one-time-password");
+  await page.getByRole("button", { name: "Xong" }).click();
+  const row = page.getByTestId("user-ninhkieu.an");
+  await row.getByText("Chưa đổi mật khẩu lần đầu").waitFor();
+  await row.getByText("Phường Ninh Kiều").waitFor();
+
+  await accountAction(page, row, "Lê Thị An", "Khóa tài khoản");
+  await row.getByText("Đã khóa").waitFor();
+  await signOut(page);
+  await page.getByLabel("Tên đăng nhập").fill("ninhkieu.an");
+  await page.locator('input[name="password"]').fill(oneTime);
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+  await page.getByRole("alert").getByText("Tên đăng nhập hoặc mật khẩu không đúng.").waitFor();
+
+  await signIn(page, "demo.admin");
+  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Người dùng" }).click();
+  await accountAction(page, page.getByTestId("user-ninhkieu.an"), "Lê Thị An", "Mở khóa tài khoản");
+  await page.getByTestId("user-ninhkieu.an").getByText("Chưa đổi mật khẩu lần đầu").waitFor();
+  await signOut(page);
+  await page.getByLabel("Tên đăng nhập").fill("ninhkieu.an");
+  await page.locator('input[name="password"]').fill(oneTime);
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+  await page.getByRole("heading", { name: "Đổi mật khẩu" }).waitFor();
+});
