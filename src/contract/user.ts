@@ -12,6 +12,7 @@ export const ZUser = z.object({
   isActive: z.boolean(),
   unitName: z.string().nullable().describe("the user's unit, or its agency's unit"),
   agencyName: z.string().nullable(),
+  agencyUnitId: z.number().int().nullable().describe("the unit of the user's agency"),
   mustChangePassword: z.boolean().describe("signed in with a one-time password not yet changed"),
 });
 export type User = z.infer<typeof ZUser>;

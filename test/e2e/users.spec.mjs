@@ -59,6 +59,14 @@ test("admin adds a ward officer with a one-time password, locks and unlocks the 
   await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Người dùng" }).click();
   await accountAction(page, page.getByTestId("user-ninhkieu.an"), "Lê Thị An", "Mở khóa tài khoản");
   await page.getByTestId("user-ninhkieu.an").getByText("Chưa đổi mật khẩu lần đầu").waitFor();
+  // The same dialog edits an account: here the officer becomes a viewer of the ward.
+  await page.getByTestId("user-ninhkieu.an").getByRole("button", { name: "Thao tác với tài khoản Lê Thị An" }).click();
+  await page.getByRole("menuitem", { name: "Sửa vai trò, đơn vị" }).click();
+  const edit = page.getByRole("dialog", { name: "Sửa tài khoản Lê Thị An" });
+  await edit.getByLabel("Vai trò").selectOption({ label: "Người xem" });
+  await edit.getByRole("button", { name: "Lưu" }).click();
+  await edit.waitFor({ state: "hidden" });
+  await page.getByTestId("user-ninhkieu.an").getByText("Người xem").waitFor();
   await signOut(page);
   await page.getByLabel("Tên đăng nhập").fill("ninhkieu.an");
   await page.locator('input[name="password"]').fill(oneTime);

@@ -56,6 +56,7 @@ describe("an administrator manages accounts", () => {
       agencyId: healthId,
       agencyName: "Sở Y tế",
       unitName: "Thành phố Cần Thơ",
+      agencyUnitId: cityId,
       mustChangePassword: true,
       isActive: true,
     });

@@ -43,6 +43,8 @@ export const en: Messages = {
   "users.actionsOf": "Actions on {name}'s account",
   "users.history": "History",
   "users.historyOf": "History of {name}'s account",
+  "users.edit": "Edit role, unit",
+  "users.editOf": "Edit {name}'s account",
   "users.create": "Create account",
   "users.reset": "Give a new password",
   "users.lock": "Lock account",

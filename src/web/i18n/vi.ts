@@ -43,6 +43,8 @@ export const vi = {
   "users.actionsOf": "Thao tác với tài khoản {name}",
   "users.history": "Lịch sử",
   "users.historyOf": "Lịch sử tài khoản {name}",
+  "users.edit": "Sửa vai trò, đơn vị",
+  "users.editOf": "Sửa tài khoản {name}",
   "users.create": "Tạo tài khoản",
   "users.reset": "Cấp mật khẩu mới",
   "users.lock": "Khóa tài khoản",

@@ -30,7 +30,7 @@ export async function listUsers(db: Executor): Promise<UserRow[]> {
 }
 
 /** A user with the name of its unit (an agency reporter: the agency's unit) and of its agency. */
-export type UserView = UserRow & { unitName: string | null; agencyName: string | null };
+export type UserView = UserRow & { unitName: string | null; agencyName: string | null; agencyUnitId: number | null };
 
 function usersWithNames(db: Executor) {
   return db
@@ -40,6 +40,7 @@ function usersWithNames(db: Executor) {
         string | null
       >`coalesce(${units.fullName}, (SELECT au.full_name FROM units au WHERE au.id = ${agencies.unitId}))`,
       agencyName: agencies.name,
+      agencyUnitId: agencies.unitId,
     })
     .from(users)
     .leftJoin(units, eq(units.id, users.unitId))
@@ -48,12 +49,12 @@ function usersWithNames(db: Executor) {
 
 export async function listUserViews(db: Executor): Promise<UserView[]> {
   const rows = await usersWithNames(db).orderBy(asc(users.username));
-  return rows.map((r) => ({ ...r.user, unitName: r.unitName, agencyName: r.agencyName }));
+  return rows.map((r) => ({ ...r.user, unitName: r.unitName, agencyName: r.agencyName, agencyUnitId: r.agencyUnitId }));
 }
 
 export async function findUserView(db: Executor, id: number): Promise<UserView | undefined> {
   const [r] = await usersWithNames(db).where(eq(users.id, id));
-  return r && { ...r.user, unitName: r.unitName, agencyName: r.agencyName };
+  return r && { ...r.user, unitName: r.unitName, agencyName: r.agencyName, agencyUnitId: r.agencyUnitId };
 }
 
 /** Active administrators other than `exceptId`. */

@@ -71,6 +71,7 @@ export function presentUser(row: UserView): User {
     isActive: row.isActive,
     unitName: row.unitName,
     agencyName: row.agencyName,
+    agencyUnitId: row.agencyUnitId,
     mustChangePassword: row.mustChangePassword,
   };
 }

@@ -1,6 +1,6 @@
 import { Button, Group, Modal, NativeSelect, Select, Stack, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useEffect, useState } from "react";
-import type { CreatedUser } from "../../../contract/user";
+import type { CreatedUser, User } from "../../../contract/user";
 import { ROLES, type Role } from "../../../core/access";
 import { ErrorAlert } from "../../app/error-alert";
 import { todayInVietnam } from "../../i18n/format";
@@ -8,23 +8,30 @@ import { useT } from "../../i18n/i18n";
 import { useAgencies } from "../agencies/api";
 import { useUnit } from "../units/api";
 import { UnitPicker } from "../units/unit-picker";
-import { useCreateUser } from "./api";
+import { useCreateUser, useUpdateUser } from "./api";
 
 interface Props {
   opened: boolean;
   onClose: () => void;
+  /** After creating: the new account with its one-time password. */
   onCreated: (user: CreatedUser) => void;
+  /** Set to edit this account (its name, role and place); absent to create one. */
+  user?: User | null;
+  onSaved?: () => void;
 }
 
 const USERNAME = /^[a-z0-9._-]{3,60}$/;
 
 /**
- * A new account: user name, name, role and where the user works (a unit; a reporter may instead
- * report for one of the unit's agencies). The server makes a one-time password.
+ * An account: user name, name, role and where the user works (a unit; a reporter may instead
+ * report for one of the unit's agencies). A new one gets a one-time password from the server; an
+ * edit of role or place ends the user's open sessions.
  */
-export function UserFormModal({ opened, onClose, onCreated }: Props) {
+export function UserFormModal({ opened, onClose, onCreated, user, onSaved }: Props) {
   const t = useT();
   const create = useCreateUser();
+  const update = useUpdateUser();
+  const mutation = user ? update : create;
   const [username, setUsername] = useState("");
   const [displayName, setDisplayName] = useState("");
   const [role, setRole] = useState<Role>("reporter");
@@ -33,14 +40,15 @@ export function UserFormModal({ opened, onClose, onCreated }: Props) {
   const [tried, setTried] = useState(false);
   useEffect(() => {
     if (!opened) return;
-    setUsername("");
-    setDisplayName("");
-    setRole("reporter");
-    setUnitId(null);
-    setAgencyId(null);
+    setUsername(user?.username ?? "");
+    setDisplayName(user?.displayName ?? "");
+    setRole(user?.role ?? "reporter");
+    setUnitId(user ? (user.agencyUnitId ?? user.unitId) : null);
+    setAgencyId(user?.agencyId ?? null);
     setTried(false);
     create.reset();
-  }, [opened, create.reset]);
+    update.reset();
+  }, [opened, user, create.reset, update.reset]);
 
   const unit = useUnit(unitId ?? 0, todayInVietnam(), unitId !== null);
   const agencies = useAgencies(unitId ?? 0, false);
@@ -54,16 +62,14 @@ export function UserFormModal({ opened, onClose, onCreated }: Props) {
     setTried(true);
     if (badUsername || missingName || missingUnit) return;
     const reportsForAgency = role === "reporter" && agencyId !== null;
-    create.mutate(
-      {
-        username,
-        displayName: displayName.trim(),
-        role,
-        unitId: needsUnit && !reportsForAgency ? unitId : null,
-        agencyId: reportsForAgency ? agencyId : null,
-      },
-      { onSuccess: onCreated },
-    );
+    const fields = {
+      displayName: displayName.trim(),
+      role,
+      unitId: needsUnit && !reportsForAgency ? unitId : null,
+      agencyId: reportsForAgency ? agencyId : null,
+    };
+    if (user) update.mutate({ id: user.id, ...fields }, { onSuccess: () => onSaved?.() });
+    else create.mutate({ username, ...fields }, { onSuccess: onCreated });
   };
 
   return (
@@ -71,18 +77,19 @@ export function UserFormModal({ opened, onClose, onCreated }: Props) {
       closeButtonProps={{ "aria-label": t("form.closeDialog") }}
       opened={opened}
       onClose={onClose}
-      title={t("users.add")}
+      title={user ? t("users.editOf", { name: user.displayName }) : t("users.add")}
       size="lg"
       centered
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          {create.error && <ErrorAlert error={create.error} />}
+          {mutation.error && <ErrorAlert error={mutation.error} />}
           <TextInput
             label={t("users.username")}
             description={t("users.usernameHint")}
             required
-            data-autofocus
+            data-autofocus={user ? undefined : true}
+            readOnly={Boolean(user)}
             value={username}
             maxLength={60}
             autoComplete="off"
@@ -139,8 +146,8 @@ export function UserFormModal({ opened, onClose, onCreated }: Props) {
             <Button variant="default" onClick={onClose}>
               {t("form.cancel")}
             </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t("users.create")}
+            <Button type="submit" loading={mutation.isPending}>
+              {user ? t("form.save") : t("users.create")}
             </Button>
           </Group>
         </Stack>

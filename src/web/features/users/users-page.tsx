@@ -21,6 +21,7 @@ export function UsersPage() {
   const users = useUsers();
   const [filter, setFilter] = useState("");
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [shown, setShown] = useState<{ user: string; password: string } | null>(null);
   useEffect(() => {
@@ -102,6 +103,7 @@ export function UsersPage() {
                                 </Button>
                               </Menu.Target>
                               <Menu.Dropdown>
+                                <Menu.Item onClick={() => setEditing(u)}>{t("users.edit")}</Menu.Item>
                                 <Menu.Item onClick={() => setPending({ kind: "reset", user: u })}>
                                   {t("users.reset")}
                                 </Menu.Item>
@@ -134,6 +136,13 @@ export function UsersPage() {
           setAdding(false);
           if (created.oneTimePassword) setShown({ user: created.username, password: created.oneTimePassword });
         }}
+      />
+      <UserFormModal
+        opened={editing !== null}
+        user={editing}
+        onClose={() => setEditing(null)}
+        onCreated={() => setEditing(null)}
+        onSaved={() => setEditing(null)}
       />
       <ConfirmAccountAction
         pending={pending}
