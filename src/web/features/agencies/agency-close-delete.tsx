@@ -1,8 +1,9 @@
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
-import { type FormEvent, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import type { Agency } from "../../../contract/agency";
 import { DateField } from "../../app/date-field";
 import { ErrorAlert } from "../../app/error-alert";
+import { FormModal } from "../../app/form-modal";
 import { todayInVietnam } from "../../i18n/format";
 import { useT } from "../../i18n/i18n";
 import { useCloseAgency, useDeleteAgency } from "./api";
@@ -24,41 +25,30 @@ export function CloseAgencyModal({ agency, onClose, onDone }: Props) {
       close.reset();
     }
   }, [agency, close.reset]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (agency) close.mutate({ id: agency.id, closedOn }, { onSuccess: onDone });
   };
   return (
-    <Modal
-      closeButtonProps={{ "aria-label": t("form.closeDialog") }}
+    <FormModal
       opened={agency !== null}
       onClose={onClose}
       title={agency ? t("agencies.closeOf", { name: agency.name }) : ""}
-      centered
+      error={close.error}
+      onSubmit={submit}
+      submitLabel={t("agencies.close")}
+      submitting={close.isPending}
+      submitColor="var(--mantine-color-orange-light-color)"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {close.error && <ErrorAlert error={close.error} />}
-          <Text size="sm">{t("agencies.closeHint")}</Text>
-          <DateField
-            label={t("agencies.closeDate")}
-            required
-            value={closedOn}
-            onChange={setClosedOn}
-            invalidMessage={t("form.invalidDate")}
-            data-autofocus
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("form.cancel")}
-            </Button>
-            <Button type="submit" color="var(--mantine-color-orange-light-color)" loading={close.isPending}>
-              {t("agencies.close")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text size="sm">{t("agencies.closeHint")}</Text>
+      <DateField
+        label={t("agencies.closeDate")}
+        required
+        value={closedOn}
+        onChange={setClosedOn}
+        invalidMessage={t("form.invalidDate")}
+        data-autofocus
+      />
+    </FormModal>
   );
 }
 

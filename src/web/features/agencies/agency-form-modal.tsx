@@ -1,8 +1,8 @@
-import { Button, Group, Modal, NativeSelect, Stack, TextInput } from "@mantine/core";
-import { type FormEvent, useEffect, useState } from "react";
+import { NativeSelect, TextInput } from "@mantine/core";
+import { useEffect, useState } from "react";
 import type { Agency } from "../../../contract/agency";
 import { AGENCY_TYPES, type AgencyType } from "../../../core/agencies";
-import { ErrorAlert } from "../../app/error-alert";
+import { FormModal } from "../../app/form-modal";
 import { useT } from "../../i18n/i18n";
 import { useCreateAgency, useUpdateAgency } from "./api";
 
@@ -37,8 +37,7 @@ export function AgencyFormModal({ opened, onClose, onSaved, unitId, agency }: Pr
     update.reset();
   }, [opened, agency, create.reset, update.reset]);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!name.trim()) return setMissingName(true);
     const fields = { name: name.trim(), shortName: shortName.trim() || null, type };
     if (agency) {
@@ -49,48 +48,37 @@ export function AgencyFormModal({ opened, onClose, onSaved, unitId, agency }: Pr
   };
 
   return (
-    <Modal
-      closeButtonProps={{ "aria-label": t("form.closeDialog") }}
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={agency ? t("agencies.editOf", { name: agency.name }) : t("agencies.add")}
       size="lg"
-      centered
+      error={mutation.error}
+      onSubmit={submit}
+      submitLabel={t("form.save")}
+      submitting={mutation.isPending}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {mutation.error && <ErrorAlert error={mutation.error} />}
-          <TextInput
-            label={t("agencies.name")}
-            required
-            data-autofocus
-            value={name}
-            maxLength={300}
-            error={missingName ? t("form.required", { field: t("agencies.name").toLowerCase() }) : undefined}
-            onChange={(e) => setName(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t("agencies.shortName")}
-            value={shortName}
-            maxLength={60}
-            onChange={(e) => setShortName(e.currentTarget.value)}
-          />
-          <NativeSelect
-            label={t("agencies.type")}
-            value={type}
-            onChange={(e) => setType(e.currentTarget.value as AgencyType)}
-            data={AGENCY_TYPES.map((value) => ({ value, label: t(`agencyType.${value}`) }))}
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t("form.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {t("form.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t("agencies.name")}
+        required
+        data-autofocus
+        value={name}
+        maxLength={300}
+        error={missingName ? t("form.required", { field: t("agencies.name").toLowerCase() }) : undefined}
+        onChange={(e) => setName(e.currentTarget.value)}
+      />
+      <TextInput
+        label={t("agencies.shortName")}
+        value={shortName}
+        maxLength={60}
+        onChange={(e) => setShortName(e.currentTarget.value)}
+      />
+      <NativeSelect
+        label={t("agencies.type")}
+        value={type}
+        onChange={(e) => setType(e.currentTarget.value as AgencyType)}
+        data={AGENCY_TYPES.map((value) => ({ value, label: t(`agencyType.${value}`) }))}
+      />
+    </FormModal>
   );
 }

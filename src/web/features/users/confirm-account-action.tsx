@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Text } from "@mantine/core";
 import { useEffect } from "react";
 import type { User } from "../../../contract/user";
-import { ErrorAlert } from "../../app/error-alert";
+import { FormModal } from "../../app/form-modal";
 import { useT } from "../../i18n/i18n";
 import { useResetPassword, useUpdateUser } from "./api";
 
@@ -32,25 +32,17 @@ export function ConfirmAccountAction({ pending, onClose, onPassword }: Props) {
     else update.mutate({ id: user.id, isActive: kind === "unlock" }, { onSuccess: onClose });
   };
   return (
-    <Modal
-      closeButtonProps={{ "aria-label": t("form.closeDialog") }}
+    <FormModal
       opened
       onClose={onClose}
       title={t(`users.${kind}`)}
-      centered
+      error={mutation.error}
+      onSubmit={go}
+      submitLabel={t(`users.${kind}`)}
+      submitting={mutation.isPending}
+      submitColor={kind === "lock" ? "red.9" : undefined}
     >
-      <Stack>
-        {mutation.error && <ErrorAlert error={mutation.error} />}
-        <Text size="sm">{question}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t("form.cancel")}
-          </Button>
-          <Button color={kind === "lock" ? "red" : undefined} loading={mutation.isPending} onClick={go}>
-            {t(`users.${kind}`)}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+      <Text size="sm">{question}</Text>
+    </FormModal>
   );
 }

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, NativeSelect, Select, Stack, Text, TextInput } from "@mantine/core";
-import { type FormEvent, useEffect, useState } from "react";
+import { NativeSelect, Select, Text, TextInput } from "@mantine/core";
+import { useEffect, useState } from "react";
 import type { CreatedUser, User } from "../../../contract/user";
 import { ROLES, type Role } from "../../../core/access";
-import { ErrorAlert } from "../../app/error-alert";
+import { FormModal } from "../../app/form-modal";
 import { todayInVietnam } from "../../i18n/format";
 import { useT } from "../../i18n/i18n";
 import { useAgencies } from "../agencies/api";
@@ -57,8 +57,7 @@ export function UserFormModal({ opened, onClose, onCreated, user, onSaved }: Pro
   const missingName = displayName.trim() === "";
   const missingUnit = needsUnit && unitId === null;
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setTried(true);
     if (badUsername || missingName || missingUnit) return;
     const reportsForAgency = role === "reporter" && agencyId !== null;
@@ -73,85 +72,72 @@ export function UserFormModal({ opened, onClose, onCreated, user, onSaved }: Pro
   };
 
   return (
-    <Modal
-      closeButtonProps={{ "aria-label": t("form.closeDialog") }}
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={user ? t("users.editOf", { name: user.displayName }) : t("users.add")}
       size="lg"
-      centered
+      error={mutation.error}
+      onSubmit={submit}
+      submitLabel={user ? t("form.save") : t("users.create")}
+      submitting={mutation.isPending}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {mutation.error && <ErrorAlert error={mutation.error} />}
-          <TextInput
-            label={t("users.username")}
-            description={t("users.usernameHint")}
-            required
-            data-autofocus={user ? undefined : true}
-            readOnly={Boolean(user)}
-            value={username}
-            maxLength={60}
-            autoComplete="off"
-            error={tried && badUsername ? t("users.usernameHint") : undefined}
-            onChange={(e) => setUsername(e.currentTarget.value.trim().toLowerCase())}
-          />
-          <TextInput
-            label={t("users.displayName")}
-            required
-            value={displayName}
-            maxLength={120}
-            error={
-              tried && missingName ? t("form.required", { field: t("users.displayName").toLowerCase() }) : undefined
-            }
-            onChange={(e) => setDisplayName(e.currentTarget.value)}
-          />
-          <NativeSelect
-            label={t("users.role")}
-            value={role}
-            data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-            onChange={(e) => {
-              setRole(e.currentTarget.value as Role);
-              setAgencyId(null);
-            }}
-          />
-          {needsUnit && (
-            <UnitPicker
-              label={t("users.unit")}
-              value={unitId !== null && unit.data ? unit.data.unit : null}
-              onChange={(id) => {
-                setUnitId(id);
-                setAgencyId(null);
-              }}
-              fill
-            />
-          )}
-          {tried && missingUnit && (
-            <Text size="sm" c="red.9" role="alert">
-              {t("form.required", { field: t("users.unit").toLowerCase() })}
-            </Text>
-          )}
-          {role === "reporter" && unitId !== null && (
-            <Select
-              label={t("users.agency")}
-              description={t("users.agencyHint")}
-              clearable
-              searchable
-              data={(agencies.data ?? []).map((a) => ({ value: String(a.id), label: a.name }))}
-              value={agencyId === null ? null : String(agencyId)}
-              onChange={(v) => setAgencyId(v ? Number(v) : null)}
-            />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("form.cancel")}
-            </Button>
-            <Button type="submit" loading={mutation.isPending}>
-              {user ? t("form.save") : t("users.create")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t("users.username")}
+        description={t("users.usernameHint")}
+        required
+        data-autofocus={user ? undefined : true}
+        readOnly={Boolean(user)}
+        value={username}
+        maxLength={60}
+        autoComplete="off"
+        error={tried && badUsername ? t("users.usernameHint") : undefined}
+        onChange={(e) => setUsername(e.currentTarget.value.trim().toLowerCase())}
+      />
+      <TextInput
+        label={t("users.displayName")}
+        required
+        value={displayName}
+        maxLength={120}
+        error={tried && missingName ? t("form.required", { field: t("users.displayName").toLowerCase() }) : undefined}
+        onChange={(e) => setDisplayName(e.currentTarget.value)}
+      />
+      <NativeSelect
+        label={t("users.role")}
+        value={role}
+        data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        onChange={(e) => {
+          setRole(e.currentTarget.value as Role);
+          setAgencyId(null);
+        }}
+      />
+      {needsUnit && (
+        <UnitPicker
+          label={t("users.unit")}
+          value={unitId !== null && unit.data ? unit.data.unit : null}
+          onChange={(id) => {
+            setUnitId(id);
+            setAgencyId(null);
+          }}
+          fill
+        />
+      )}
+      {tried && missingUnit && (
+        <Text size="sm" c="red.9" role="alert">
+          {t("form.required", { field: t("users.unit").toLowerCase() })}
+        </Text>
+      )}
+      {role === "reporter" && unitId !== null && (
+        <Select
+          label={t("users.agency")}
+          description={t("users.agencyHint")}
+          clearable
+          searchable
+          data={(agencies.data ?? []).map((a) => ({ value: String(a.id), label: a.name }))}
+          value={agencyId === null ? null : String(agencyId)}
+          onChange={(v) => setAgencyId(v ? Number(v) : null)}
+        />
+      )}
+    </FormModal>
   );
 }
