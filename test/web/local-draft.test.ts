@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from "vitest";
-import { draftKey, EMPTY_DRAFT, keepDraft, readDraft } from "../../src/web/features/reporting/local-draft";
+import { draftKey, EMPTY_DRAFT, keepDraft, readDraft } from "../../src/web/app/local-draft";
 
 describe("a form's typing kept on this computer", () => {
   it("is kept per user, round and reporter, and an empty draft removes the entry", () => {

@@ -112,8 +112,8 @@ const TEXT_PATH = "/api/reports/10/3/2026S1/text";
 
 type Handler = (method: string, body: unknown) => Response;
 
-function openAs(user: Me, text: Handler) {
-  localStorage.clear();
+function openAs(user: Me, text: Handler, { keepStorage = false } = {}) {
+  if (!keepStorage) localStorage.clear();
   window.history.replaceState(null, "", "/reports?unitId=10&planId=3&period=2026S1");
   const fetch = vitest.fn(async (input: string, init?: RequestInit) => {
     const url = new URL(input, "http://localhost");
@@ -189,6 +189,41 @@ describe("report text section", () => {
     expect(screen.getByRole("link", { name: "Tải báo cáo (Word)" }).getAttribute("href")).toBe(
       "/api/reports/10/3/2026S1.docx",
     );
+  });
+
+  it("keeps unsaved text in this browser through a reload, warns if saved since, and forgets it once saved", async () => {
+    const kept = () => Object.keys(localStorage).filter((k) => k.startsWith("binhdang:report-text:"));
+    const put = vitest.fn((body: unknown) =>
+      reply(200, saved({ ...(body as Partial<ReportText>), updatedAt: "2026-06-12T01:00:00.000Z" })),
+    );
+    const handler: Handler = (method, body) => (method === "GET" ? reply(200, saved()) : put(body));
+    openAs(PLANNER, handler);
+    await waitFor(() => expect(field("Khó khăn, vướng mắc").value).toBe("Thiếu cán bộ chuyên trách."));
+    fireEvent.change(field("Đề xuất, kiến nghị"), { target: { value: "Tăng biên chế cán bộ." } });
+    await waitFor(() => expect(kept()).toEqual(["binhdang:report-text:2:10:3:2026S1"]));
+    cleanup(); // the browser is closed before Lưu
+
+    openAs(PLANNER, handler, { keepStorage: true });
+    const notice = await screen.findByTestId("report-text-restored", {}, { timeout: 10_000 });
+    expect(notice.textContent).toContain("chưa được lưu lên máy chủ");
+    expect(notice.textContent).not.toContain("đã được lưu lại sau");
+    expect(field("Đề xuất, kiến nghị").value).toBe("Tăng biên chế cán bộ.");
+    expect(field("Khó khăn, vướng mắc").value).toBe("Thiếu cán bộ chuyên trách.");
+    cleanup();
+
+    // A colleague saved meanwhile: the kept text comes back with a warning.
+    openAs(PLANNER, (method) => reply(200, saved({ updatedAt: "2026-06-11T08:00:00.000Z" })), { keepStorage: true });
+    const warned = await screen.findByTestId("report-text-restored", {}, { timeout: 10_000 });
+    expect(warned.textContent).toContain("Nội dung đã được lưu lại sau thời điểm đó");
+    cleanup();
+
+    openAs(PLANNER, handler, { keepStorage: true });
+    await screen.findByTestId("report-text-restored", {}, { timeout: 10_000 });
+    fireEvent.click(within(screen.getByTestId("report-text")).getByRole("button", { name: "Lưu" }));
+    await waitFor(() => expect(put).toHaveBeenCalledTimes(1));
+    expect((put.mock.calls[0]?.[0] as ReportText).proposals).toBe("Tăng biên chế cán bộ.");
+    await waitFor(() => expect(kept()).toEqual([]));
+    expect(screen.queryByTestId("report-text-restored")).toBeNull();
   });
 
   it("says when a colleague saved in between, keeps the typing, and reloads on request", async () => {

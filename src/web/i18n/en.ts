@@ -774,6 +774,10 @@ export const en: Messages = {
   "reports.text.difficulties": "Difficulties and obstacles",
   "reports.text.proposals": "Proposals and recommendations",
   "reports.text.save": "Save",
+  "reports.text.restoredAt":
+    "What you wrote on this computer at {at} had not reached the server and has been filled in again. Press “Save” to send it to the server.",
+  "reports.text.changedSince": "The text has been saved since then; read it again before saving.",
+  "reports.text.discard": "Discard unsaved text",
   "reports.text.saved": "Saved at {time} {date}",
   "reports.text.savedBy": "Saved at {time} {date} by {name}",
   "reports.text.notSaved": "Nothing saved yet.",

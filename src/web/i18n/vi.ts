@@ -774,6 +774,10 @@ export const vi = {
   "reports.text.difficulties": "Khó khăn, vướng mắc",
   "reports.text.proposals": "Đề xuất, kiến nghị",
   "reports.text.save": "Lưu",
+  "reports.text.restoredAt":
+    "Phần bạn viết trên máy này lúc {at} chưa được lưu lên máy chủ và đã được điền lại. Bấm “Lưu” để lưu lên máy chủ.",
+  "reports.text.changedSince": "Nội dung đã được lưu lại sau thời điểm đó; hãy đọc lại trước khi lưu.",
+  "reports.text.discard": "Bỏ phần chưa lưu",
   "reports.text.saved": "Đã lưu lúc {time} {date}",
   "reports.text.savedBy": "Đã lưu lúc {time} {date} bởi {name}",
   "reports.text.notSaved": "Chưa lưu nội dung nào.",

@@ -4,12 +4,6 @@ import type { Form, SaveFormInput } from "../../../contract/data-value";
 import { checkValue } from "../../../core/reporting-validation";
 import { ApiError } from "../../app/api";
 import { ErrorAlert } from "../../app/error-alert";
-import { formatDateTime, type Locale } from "../../i18n/format";
-import { useI18n } from "../../i18n/i18n";
-import { useSession } from "../auth/session";
-import { useForm, useSaveForm } from "./api";
-import { type CellProblems, FormTable } from "./form-table";
-import { cellKey, parseFigure } from "./labels";
 import {
   draftKey,
   EMPTY_DRAFT,
@@ -18,7 +12,13 @@ import {
   keepDraft,
   readDraft,
   type StoredDraft,
-} from "./local-draft";
+} from "../../app/local-draft";
+import { formatDateTime, type Locale } from "../../i18n/format";
+import { useI18n } from "../../i18n/i18n";
+import { useSession } from "../auth/session";
+import { useForm, useSaveForm } from "./api";
+import { type CellProblems, FormTable } from "./form-table";
+import { cellKey, parseFigure } from "./labels";
 
 type Option = "nu" | "nam" | "total";
 

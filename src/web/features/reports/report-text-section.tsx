@@ -8,10 +8,12 @@ import {
 } from "../../../contract/report-text";
 import { ApiError } from "../../app/api";
 import { ErrorAlert, errorText } from "../../app/error-alert";
+import { isTextMap, type Kept, keep, readKept } from "../../app/local-draft";
 import { BlockSkeleton } from "../../app/page-states";
-import { splitDateTime } from "../../i18n/format";
+import { formatDateTime, splitDateTime } from "../../i18n/format";
 import { useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/vi";
+import { useSession } from "../auth/session";
 import type { DashboardKey } from "../dashboard/api";
 import { useReportText, useSaveReportText } from "./api";
 
@@ -105,6 +107,30 @@ function ReportTextForm({ dashKey, saved, onReload }: FormProps) {
   useEffect(() => setDraft(draftOf(saved)), [saved.updatedAt]);
   const readOnly = !saved.canEdit;
   const isDirty = REPORT_TEXT_FIELDS.some((f) => draft[f] !== saved[f]);
+
+  // What is typed and not yet saved is kept in this browser (a reload or power cut loses nothing).
+  const userId = useSession().data?.user.id ?? null;
+  const keptKey =
+    userId === null ? null : `binhdang:report-text:${userId}:${dashKey.unitId}:${dashKey.planId}:${dashKey.period}`;
+  const [restored, setRestored] = useState<Kept<Record<string, string>> | null>(null);
+  const [readKey, setReadKey] = useState<string | null>(null);
+  useEffect(() => {
+    if (keptKey === null || readKey === keptKey) return;
+    const kept = readOnly ? null : readKept(globalThis.localStorage, keptKey, isTextMap);
+    const changes = kept ? REPORT_TEXT_FIELDS.filter((f) => typeof kept.draft[f] === "string") : [];
+    if (kept && changes.length > 0) {
+      setDraft((d) => ({ ...d, ...Object.fromEntries(changes.map((f) => [f, kept.draft[f]])) }));
+      setRestored(kept);
+    }
+    setReadKey(keptKey);
+  }, [keptKey, readKey, readOnly]);
+  useEffect(() => {
+    if (keptKey === null || readKey !== keptKey) return;
+    const changed = REPORT_TEXT_FIELDS.filter((f) => draft[f] !== saved[f]);
+    const typed = readOnly || changed.length === 0 ? null : Object.fromEntries(changed.map((f) => [f, draft[f]]));
+    // Typed against the saved version on screen, or, for restored typing, the version it was typed on.
+    keep(globalThis.localStorage, keptKey, typed, restored?.baseUpdatedAt ?? saved.updatedAt ?? "");
+  }, [keptKey, readKey, draft, saved, readOnly, restored]);
   const isConflict = save.error instanceof ApiError && save.error.code === "CONFLICT";
 
   useEffect(() => {
@@ -145,6 +171,26 @@ function ReportTextForm({ dashKey, saved, onReload }: FormProps) {
   const savedAt = saved.updatedAt ? splitDateTime(saved.updatedAt) : null;
   return (
     <Stack gap="md">
+      {restored && !readOnly && (
+        <Alert color="blue" variant="light" title={t("reporting.draft.restored")} data-testid="report-text-restored">
+          <Stack gap="xs" align="flex-start">
+            <Text size="sm">
+              {t("reports.text.restoredAt", { at: formatDateTime(restored.keptAt) })}
+              {restored.baseUpdatedAt !== (saved.updatedAt ?? "") && ` ${t("reports.text.changedSince")}`}
+            </Text>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => {
+                setDraft(draftOf(saved));
+                setRestored(null);
+              }}
+            >
+              {t("reports.text.discard")}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
       <Text size="sm" c="dimmed">
         {t(readOnly ? "reports.text.readOnly" : "reports.text.intro")}
       </Text>
@@ -177,7 +223,9 @@ function ReportTextForm({ dashKey, saved, onReload }: FormProps) {
         </Text>
         {!readOnly && (
           <Button
-            onClick={() => save.mutate({ ...draft, expectedUpdatedAt: saved.updatedAt })}
+            onClick={() =>
+              save.mutate({ ...draft, expectedUpdatedAt: saved.updatedAt }, { onSuccess: () => setRestored(null) })
+            }
             loading={save.isPending}
             disabled={!isDirty}
           >
