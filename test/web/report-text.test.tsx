@@ -212,7 +212,7 @@ describe("report text section", () => {
     cleanup();
 
     // A colleague saved meanwhile: the kept text comes back with a warning.
-    openAs(PLANNER, (method) => reply(200, saved({ updatedAt: "2026-06-11T08:00:00.000Z" })), { keepStorage: true });
+    openAs(PLANNER, () => reply(200, saved({ updatedAt: "2026-06-11T08:00:00.000Z" })), { keepStorage: true });
     const warned = await screen.findByTestId("report-text-restored", {}, { timeout: 10_000 });
     expect(warned.textContent).toContain("Nội dung đã được lưu lại sau thời điểm đó");
     cleanup();
@@ -221,7 +221,7 @@ describe("report text section", () => {
     await screen.findByTestId("report-text-restored", {}, { timeout: 10_000 });
     fireEvent.click(within(screen.getByTestId("report-text")).getByRole("button", { name: "Lưu" }));
     await waitFor(() => expect(put).toHaveBeenCalledTimes(1));
-    expect((put.mock.calls[0]?.[0] as ReportText).proposals).toBe("Tăng biên chế cán bộ.");
+    expect(put.mock.calls[0]?.[0]).toMatchObject({ proposals: "Tăng biên chế cán bộ." });
     await waitFor(() => expect(kept()).toEqual([]));
     expect(screen.queryByTestId("report-text-restored")).toBeNull();
   });
