@@ -17,6 +17,9 @@ export const ZUser = z.object({
 });
 export type User = z.infer<typeof ZUser>;
 export const ZUserList = z.object({ items: z.array(ZUser) });
+export const ZUserListQuery = z.object({
+  unitId: zId.optional().describe("only the accounts of this unit's subtree; omitted: every account (administrators)"),
+});
 
 export const ZCreateUserInput = z.object({
   username: z

@@ -4,6 +4,8 @@
 // Scope: a planner, reporter or viewer is bound to one unit (or one agency,
 // which lies in a unit). They see that unit's subtree. Planners also read the
 // units above them, because a lower plan is written from the upper plan.
+// Accounts: an administrator manages every one; a planner those in its subtree
+// (the province's officers set up their communes' accounts), never an administrator.
 
 export const ROLES = ["admin", "planner", "reporter", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -65,7 +67,7 @@ export function can(principal: Principal, action: Action, target: AccessTarget |
   if (action === "unit.browse") return true;
   // So is the national catalogue of strategies, goals and indicators.
   if (action === "catalogue.read") return true;
-  if (action === "unit.load" || action === "user.manage" || action === "catalogue.manage") return false;
+  if (action === "unit.load" || action === "catalogue.manage") return false;
   if (target === null) return false;
 
   const inScope = inSubtree(principal, target);
@@ -91,6 +93,11 @@ function canReport(principal: Principal, action: Action, target: AccessTarget, i
     return inScope || isAncestorOfOwnUnit(principal, target);
   }
   return false;
+}
+
+/** The roles a principal may give an account: an administrator any; a planner those below administrator. */
+export function canAssignRole(principal: Principal, role: Role): boolean {
+  return principal.role === "admin" || (principal.role === "planner" && role !== "admin");
 }
 
 /**

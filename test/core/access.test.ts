@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Action, can, canInOwnScope, type Principal, ROLES } from "../../src/core/access";
+import { type Action, can, canAssignRole, canInOwnScope, type Principal, ROLES } from "../../src/core/access";
 
 // Tree used here: 1 nation → 10 Cần Thơ → 100 Phường Ninh Kiều; 1 → 20 Hà Nội.
 const CITY = [1, 10];
@@ -33,6 +33,20 @@ describe("can", () => {
     expect(can(planner, "plan.read", { unitPath: HANOI })).toBe(false);
     expect(can(planner, "agency.write", { unitPath: HANOI })).toBe(false);
     expect(can(planner, "user.manage")).toBe(false);
+  });
+
+  it("lets a planner manage the accounts of its subtree, below administrator, and nobody else", () => {
+    const planner = p("planner", CITY);
+    expect(can(planner, "user.manage", { unitPath: WARD })).toBe(true);
+    expect(can(planner, "user.manage", { unitPath: CITY, agencyId: 5 })).toBe(true);
+    expect(can(planner, "user.manage", { unitPath: HANOI })).toBe(false);
+    expect(can(planner, "user.manage", { unitPath: [] })).toBe(false); // an administrator's account
+    expect(can(p("planner", WARD), "user.manage", { unitPath: CITY })).toBe(false);
+    expect(can(p("viewer", CITY), "user.manage", { unitPath: WARD })).toBe(false);
+    expect(can(p("reporter", CITY, 5), "user.manage", { unitPath: CITY, agencyId: 5 })).toBe(false);
+    expect(ROLES.filter((r) => canAssignRole(planner, r))).toEqual(["planner", "reporter", "viewer"]);
+    expect(ROLES.filter((r) => canAssignRole(p("admin", []), r))).toEqual([...ROLES]);
+    expect(ROLES.filter((r) => canAssignRole(p("viewer", CITY), r))).toEqual([]);
   });
 
   it("lets a ward planner read its city's plan but not write it", () => {
@@ -114,9 +128,7 @@ describe("canInOwnScope", () => {
     ]);
     expect(allowed(p("reporter", CITY, 5))).toEqual([...allowed(p("viewer", CITY)), "data.enter"]);
     expect(allowed(p("reporter", WARD))).toEqual([...allowed(p("viewer", CITY)), "data.enter"]);
-    expect(allowed(p("planner", CITY))).toEqual(
-      ACTIONS.filter((a) => !["unit.load", "user.manage", "catalogue.manage"].includes(a)),
-    );
+    expect(allowed(p("planner", CITY))).toEqual(ACTIONS.filter((a) => !["unit.load", "catalogue.manage"].includes(a)));
     expect(allowed(p("admin", []))).toEqual(ACTIONS);
   });
 

@@ -73,3 +73,18 @@ test("admin adds a ward officer with a one-time password, locks and unlocks the 
   await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
   await page.getByRole("heading", { name: "Đổi mật khẩu" }).waitFor();
 });
+
+test("a city planner manages the accounts of the city and its wards, never an administrator", async ({ page }) => {
+  await signIn(page, "demo.planner");
+  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Người dùng" }).click();
+  await page.getByText("Tài khoản của Thành phố Cần Thơ và các đơn vị trực thuộc.").waitFor();
+  await page.getByTestId("user-demo.ward.reporter").waitFor();
+  expect((await page.getByTestId("user-demo.admin").count()) === 0, "no administrator in a planner's list");
+  await expectAccessible(page, "users page (planner)");
+  await page.getByRole("button", { name: "Thêm người dùng" }).click();
+  const roles = await page.getByRole("dialog").getByLabel("Vai trò").locator("option").allTextContents();
+  expect(
+    JSON.stringify(roles) === JSON.stringify(["Cán bộ kế hoạch", "Người báo cáo", "Người xem"]),
+    `roles a planner may give: ${roles.join(", ")}`,
+  );
+});

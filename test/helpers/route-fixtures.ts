@@ -113,20 +113,21 @@ export const FIXTURES: Record<string, (ids: FixtureIds) => Fixture> = {
   }),
   "DELETE /api/agencies/:id": ({ agencyId }) => ({ url: `/api/agencies/${agencyId}`, scope: "scoped" }),
   "GET /api/audit": ({ agencyId }) => ({ url: `/api/audit?objectType=agency&objectId=${agencyId}`, scope: "scoped" }),
-  "GET /api/users": () => ({ url: "/api/users", scope: "admin" }),
-  "POST /api/users": () => ({
+  // A planner manages the accounts of its subtree: the list asks for a unit.
+  "GET /api/users": ({ cityId }) => ({ url: `/api/users?unitId=${cityId}`, scope: "scoped" }),
+  "POST /api/users": ({ cityId }) => ({
     url: "/api/users",
-    body: { username: "x.user", displayName: "X", role: "viewer", unitId: 1, password: "long-enough-pass" },
-    scope: "admin",
+    body: { username: "x.user", displayName: "X", role: "viewer", unitId: cityId, password: "long-enough-pass" },
+    scope: "scoped",
   }),
   "PATCH /api/users/:id": ({ userId }) => ({
     url: `/api/users/${userId}`,
     body: { displayName: "Người xem (đổi tên)" },
-    scope: "admin",
+    scope: "scoped",
   }),
   "POST /api/users/:id/reset-password": ({ userId }) => ({
     url: `/api/users/${userId}/reset-password`,
-    scope: "admin",
+    scope: "scoped",
   }),
   // plans and the national catalogue
   "GET /api/catalogue/strategies": () => ({ url: "/api/catalogue/strategies", scope: "any-user" }),

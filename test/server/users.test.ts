@@ -8,7 +8,7 @@ import { todayIso } from "../../src/server/services/unit.service";
 import { updateUserAccount } from "../../src/server/services/user.service";
 import { createTestServer, type TestClient, type TestServer } from "../helpers/http";
 
-// Accounts, managed by an administrator in the app: a new officer gets a one-time password to
+// Accounts, managed in the app by an administrator (or, for its subtree, a planner): a new officer gets a one-time password to
 // change at first sign-in; a locked account ends its sessions and cannot sign in; a lost password
 // is replaced by a new one-time one. An administrator cannot lock or demote themselves, and the
 // last active administrator stays one. Every change is audited without any password.
@@ -152,9 +152,51 @@ describe("an administrator manages accounts", () => {
     await expect(updateUserAccount(db, actor, admins[0].id, { role: "viewer", unitId: cityId })).rejects.toThrow();
   });
 
-  it("is for administrators only", async () => {
+  it("lets a planner manage the accounts of its own subtree, never an administrator's", async () => {
+    const db = server.database.db;
     const planner = await server.signIn("demo.planner");
+    const ward = await findUnitByCode(db, "31135", todayIso());
+    const hanoi = await findUnitByCode(db, "01", todayIso());
+    const adminRow = await findUserByUsername(db, "demo.admin");
+    const reporterRow = await findUserByUsername(db, "demo.reporter");
+    // The list of the city's subtree, not everyone's.
     expect((await server.request(planner, "GET", "/api/users")).statusCode).toBe(403);
-    expect((await server.request(planner, "POST", `/api/users/${newId}/reset-password`)).statusCode).toBe(403);
+    const mine = (await server.request(planner, "GET", `/api/users?unitId=${cityId}`)).json().items;
+    const names = mine.map((u: { username: string }) => u.username);
+    expect(names).toEqual(expect.arrayContaining(["demo.reporter", "demo.ward.reporter", "demo.viewer"]));
+    expect(names).not.toContain("demo.admin");
+    expect((await server.request(planner, "GET", `/api/users?unitId=${hanoi?.id}`)).statusCode).toBe(403);
+    // A ward viewer: yes. An administrator, or someone in Hà Nội: no.
+    const viewer = await server.request(planner, "POST", "/api/users", {
+      username: "ninhkieu.xem",
+      displayName: "Người xem phường",
+      role: "viewer",
+      unitId: ward?.id,
+    });
+    expect(viewer.statusCode, viewer.body).toBe(200);
+    for (const body of [
+      { username: "x.admin", displayName: "X", role: "admin" },
+      { username: "x.hanoi", displayName: "X", role: "viewer", unitId: hanoi?.id },
+    ]) {
+      expect((await server.request(planner, "POST", "/api/users", body)).statusCode).toBe(403);
+    }
+    expect((await server.request(planner, "POST", `/api/users/${adminRow?.id}/reset-password`)).statusCode).toBe(403);
+    const promote = await server.request(planner, "PATCH", `/api/users/${viewer.json().id}`, { role: "admin" });
+    expect(promote.statusCode).toBe(403);
+    const away = await server.request(planner, "PATCH", `/api/users/${viewer.json().id}`, { unitId: hanoi?.id });
+    expect(away.statusCode).toBe(403);
+    // A ward planner manages the ward's accounts, not the city's departments.
+    const wardPlanner = await server.signIn("demo.ward");
+    expect((await server.request(wardPlanner, "POST", `/api/users/${reporterRow?.id}/reset-password`)).statusCode).toBe(
+      403,
+    );
+    expect(
+      (await server.request(wardPlanner, "PATCH", `/api/users/${viewer.json().id}`, { isActive: false })).statusCode,
+    ).toBe(200);
+    // Reporters and viewers manage no accounts.
+    for (const username of ["demo.reporter", "demo.viewer"]) {
+      const client = await server.signIn(username);
+      expect((await server.request(client, "GET", `/api/users?unitId=${cityId}`)).statusCode).toBe(403);
+    }
   });
 });

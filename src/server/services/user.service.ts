@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { CreateUserInput, UpdateUserInput } from "../../contract/user";
+import { type AccessTarget, canAssignRole, type Role } from "../../core/access";
 import { AppError } from "../../core/errors";
+import { parseUnitPath } from "../../core/units";
 import type { Db, Executor } from "../db/client";
 import { findAgency } from "../db/repos/agency.repo";
 import { insertAudit } from "../db/repos/audit.repo";
@@ -14,17 +16,40 @@ import {
   findUserView,
   insertUser,
   listUserViews,
+  listUserViewsInSubtree,
   type UserRow,
   type UserView,
   updateUser,
 } from "../db/repos/user.repo";
-import { assertCan } from "./access.service";
+import { assertCan, unitTarget } from "./access.service";
 import { hashPassword } from "./auth.service";
 import { type Actor, auditActor } from "./context";
 
-export async function listAllUsers(db: Db, actor: Actor): Promise<UserView[]> {
-  assertCan(actor, "user.manage");
-  return listUserViews(db);
+/** Every account (administrators), or those of a unit's subtree (whoever may manage them there). */
+export async function listAllUsers(db: Db, actor: Actor, unitId?: number): Promise<UserView[]> {
+  if (unitId === undefined) {
+    assertCan(actor, "user.manage");
+    return listUserViews(db);
+  }
+  const path = await findUnitPath(db, unitId);
+  if (path === undefined) throw new AppError("NOT_FOUND");
+  assertCan(actor, "user.manage", { unitPath: parseUnitPath(path) });
+  return listUserViewsInSubtree(db, path);
+}
+
+/** Where an account belongs, for `can`: its unit, or its agency's unit; nowhere for an administrator. */
+async function placeOf(db: Executor, unitId: number | null, agencyId: number | null): Promise<AccessTarget> {
+  if (agencyId !== null) {
+    const agency = await findAgency(db, agencyId);
+    return agency ? unitTarget(db, agency.unitId, agencyId) : { unitPath: [] };
+  }
+  return unitId === null ? { unitPath: [] } : unitTarget(db, unitId);
+}
+
+/** The actor may manage an account at `place` with `role` (a planner: in its subtree, below administrator). */
+function assertMayManage(actor: Actor, place: AccessTarget, role: string): void {
+  assertCan(actor, "user.manage", place);
+  if (!canAssignRole(actor.principal, role as Role)) assertCan(actor, "user.manage");
 }
 
 export type CreatedUserRow = UserRow & { oneTimePassword: string | null };
@@ -38,10 +63,10 @@ export async function createUser(
   actor: Actor,
   input: CreateUserInput & { mustChangePassword?: boolean },
 ): Promise<CreatedUserRow> {
-  assertCan(actor, "user.manage");
   const unitId = input.unitId ?? null;
   const agencyId = input.agencyId ?? null;
   await checkScope(db, input.role, unitId, agencyId);
+  assertMayManage(actor, input.role === "admin" ? { unitPath: [] } : await placeOf(db, unitId, agencyId), input.role);
   const oneTimePassword = input.password === undefined ? newOneTimePassword() : null;
   return db.transaction(async (tx) => {
     if (await findUserByUsername(tx, input.username)) {
@@ -79,14 +104,16 @@ export async function createUser(
  * themselves, and the last active administrator stays one.
  */
 export async function updateUserAccount(db: Db, actor: Actor, id: number, input: UpdateUserInput): Promise<UserView> {
-  assertCan(actor, "user.manage");
   return db.transaction(async (tx) => {
     const before = await findUserById(tx, id);
     if (!before) throw userNotFound();
+    assertMayManage(actor, await placeOf(tx, before.unitId, before.agencyId), before.role);
     const role = input.role ?? before.role;
     const agencyId = input.agencyId !== undefined ? input.agencyId : before.agencyId;
     const unitId = agencyId !== null ? null : input.unitId !== undefined ? input.unitId : before.unitId;
     await checkScope(tx, role, unitId, agencyId);
+    // …and where it goes, with the role it gets.
+    assertMayManage(actor, role === "admin" ? { unitPath: [] } : await placeOf(tx, unitId, agencyId), role);
     const locks = input.isActive === false && before.isActive;
     const demotes = before.role === "admin" && role !== "admin";
     if ((locks || demotes) && id === actor.principal.id) {
@@ -131,7 +158,9 @@ export async function updateUserAccount(db: Db, actor: Actor, id: number, input:
  * sign-in; the user's open sessions end. Audited without the password.
  */
 export async function resetUserPassword(db: Db, actor: Actor, id: number): Promise<string> {
-  assertCan(actor, "user.manage");
+  const target = await findUserById(db, id);
+  if (!target) throw userNotFound();
+  assertMayManage(actor, await placeOf(db, target.unitId, target.agencyId), target.role);
   if (id === actor.principal.id) {
     throw new AppError("INVALID_STATE", {
       userMessage: {

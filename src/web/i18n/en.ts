@@ -24,6 +24,7 @@ export const en: Messages = {
   "nav.consolidation": "Consolidation",
   "nav.users": "Users",
   "users.title": "Users",
+  "users.scopeOf": "Accounts of {unit} and the units below it.",
   "users.add": "Add a user",
   "users.filter": "Filter by name, user name, unit",
   "users.none": "No user matches.",

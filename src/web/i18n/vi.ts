@@ -24,6 +24,7 @@ export const vi = {
   "nav.consolidation": "Tổng hợp",
   "nav.users": "Người dùng",
   "users.title": "Người dùng",
+  "users.scopeOf": "Tài khoản của {unit} và các đơn vị trực thuộc.",
   "users.add": "Thêm người dùng",
   "users.filter": "Lọc theo tên, tên đăng nhập, đơn vị",
   "users.none": "Không có người dùng nào khớp.",

@@ -52,6 +52,15 @@ export async function listUserViews(db: Executor): Promise<UserView[]> {
   return rows.map((r) => ({ ...r.user, unitName: r.unitName, agencyName: r.agencyName, agencyUnitId: r.agencyUnitId }));
 }
 
+/** Users whose unit, or whose agency's unit, lies in the subtree at `path` ("/1/97/"). */
+export async function listUserViewsInSubtree(db: Executor, path: string): Promise<UserView[]> {
+  const place = sql`coalesce(${units.path}, (SELECT au.path FROM units au WHERE au.id = ${agencies.unitId}))`;
+  const rows = await usersWithNames(db)
+    .where(sql`${place} LIKE ${`${path}%`}`)
+    .orderBy(asc(users.username));
+  return rows.map((r) => ({ ...r.user, unitName: r.unitName, agencyName: r.agencyName, agencyUnitId: r.agencyUnitId }));
+}
+
 export async function findUserView(db: Executor, id: number): Promise<UserView | undefined> {
   const [r] = await usersWithNames(db).where(eq(users.id, id));
   return r && { ...r.user, unitName: r.unitName, agencyName: r.agencyName, agencyUnitId: r.agencyUnitId };

@@ -8,6 +8,7 @@ import {
   ZUpdateUserInput,
   ZUser,
   ZUserList,
+  ZUserListQuery,
 } from "../../../contract/user";
 import { findUserView, type UserView } from "../../db/repos/user.repo";
 import { createUser, listAllUsers, resetUserPassword, updateUserAccount } from "../../services/user.service";
@@ -18,9 +19,18 @@ import { presentUser } from "../presenters/presenters";
 export async function userRoutes(app: FastifyInstance, ctx: RouteContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ["users"];
-  r.get("/users", { schema: { tags, summary: "Người dùng", response: { 200: ZUserList } } }, async (req) => ({
-    items: (await listAllUsers(ctx.db, actorOf(req))).map(presentUser),
-  }));
+  r.get(
+    "/users",
+    {
+      schema: {
+        tags,
+        summary: "Người dùng: tất cả (quản trị) hoặc của một đơn vị và các đơn vị trực thuộc",
+        querystring: ZUserListQuery,
+        response: { 200: ZUserList },
+      },
+    },
+    async (req) => ({ items: (await listAllUsers(ctx.db, actorOf(req), req.query.unitId)).map(presentUser) }),
+  );
   r.post(
     "/users",
     {

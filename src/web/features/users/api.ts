@@ -2,10 +2,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CreatedUser, CreateUserInput, UpdateUserInput, User } from "../../../contract/user";
 import { api } from "../../app/api";
 
-export function useUsers() {
+/** Every account (administrators), or those of a unit's subtree (a planner's own unit). */
+export function useUsers(unitId: number | null) {
   return useQuery({
-    queryKey: ["users"],
-    queryFn: () => api.get<{ items: User[] }>("/users").then((r) => r.items),
+    queryKey: ["users", unitId],
+    queryFn: () =>
+      api.get<{ items: User[] }>("/users", unitId === null ? {} : { unitId: String(unitId) }).then((r) => r.items),
   });
 }
 

@@ -1,11 +1,13 @@
 import { NativeSelect, Select, Text, TextInput } from "@mantine/core";
 import { useEffect, useState } from "react";
 import type { CreatedUser, User } from "../../../contract/user";
-import { ROLES, type Role } from "../../../core/access";
+import { canAssignRole, ROLES, type Role } from "../../../core/access";
 import { FormModal } from "../../app/form-modal";
 import { todayInVietnam } from "../../i18n/format";
 import { useT } from "../../i18n/i18n";
 import { useAgencies } from "../agencies/api";
+import { principalOfMe } from "../auth/principal";
+import { useMe } from "../auth/session";
 import { useUnit } from "../units/api";
 import { UnitPicker } from "../units/unit-picker";
 import { useCreateUser, useUpdateUser } from "./api";
@@ -29,6 +31,7 @@ const USERNAME = /^[a-z0-9._-]{3,60}$/;
  */
 export function UserFormModal({ opened, onClose, onCreated, user, onSaved }: Props) {
   const t = useT();
+  const me = useMe();
   const create = useCreateUser();
   const update = useUpdateUser();
   const mutation = user ? update : create;
@@ -105,7 +108,10 @@ export function UserFormModal({ opened, onClose, onCreated, user, onSaved }: Pro
       <NativeSelect
         label={t("users.role")}
         value={role}
-        data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        data={ROLES.filter((r) => canAssignRole(principalOfMe(me), r)).map((r) => ({
+          value: r,
+          label: t(`role.${r}`),
+        }))}
         onChange={(e) => {
           setRole(e.currentTarget.value as Role);
           setAgencyId(null);

@@ -18,7 +18,8 @@ type Pending = { kind: "reset" | "lock" | "unlock"; user: User };
 export function UsersPage() {
   const t = useT();
   const me = useMe();
-  const users = useUsers();
+  // An administrator sees every account; a planner those of its own unit and the units below it.
+  const users = useUsers(me.role === "admin" ? null : me.unitId);
   const [filter, setFilter] = useState("");
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
@@ -43,6 +44,7 @@ export function UsersPage() {
         </Title>
         <Button onClick={() => setAdding(true)}>{t("users.add")}</Button>
       </Group>
+      {me.role !== "admin" && me.unitName && <Text c="dimmed">{t("users.scopeOf", { unit: me.unitName })}</Text>}
       <Paper withBorder p="md" radius="md">
         <Stack>
           <TextInput
