@@ -101,6 +101,17 @@ export function canAssignRole(principal: Principal, role: Role): boolean {
 }
 
 /**
+ * Whether the principal may manage an account of `role` placed at `place` (create it there, edit, lock,
+ * give a new password): `user.manage` there and a role it may give; and not a planner's own peers
+ * (another planner of the same unit), so no one takes over a colleague's account with a new password.
+ */
+export function canManageAccount(principal: Principal, place: AccessTarget, role: Role): boolean {
+  if (!can(principal, "user.manage", place) || !canAssignRole(principal, role)) return false;
+  if (principal.role === "admin") return true;
+  return !(role === "planner" && place.unitPath[place.unitPath.length - 1] === unitOf(principal));
+}
+
+/**
  * Whether the principal may do `action` somewhere: on its own unit (or own agency). For an
  * action that needs a target, this is the most a principal can hold, so a screen whose work
  * is that action is useless to whoever fails it (the web hides its nav entry). Which objects

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Action, can, canAssignRole, canInOwnScope, type Principal, ROLES } from "../../src/core/access";
+import {
+  type Action,
+  can,
+  canAssignRole,
+  canInOwnScope,
+  canManageAccount,
+  type Principal,
+  ROLES,
+} from "../../src/core/access";
 
 // Tree used here: 1 nation → 10 Cần Thơ → 100 Phường Ninh Kiều; 1 → 20 Hà Nội.
 const CITY = [1, 10];
@@ -47,6 +55,16 @@ describe("can", () => {
     expect(ROLES.filter((r) => canAssignRole(planner, r))).toEqual(["planner", "reporter", "viewer"]);
     expect(ROLES.filter((r) => canAssignRole(p("admin", []), r))).toEqual([...ROLES]);
     expect(ROLES.filter((r) => canAssignRole(p("viewer", CITY), r))).toEqual([]);
+  });
+
+  it("keeps a planner from managing its peers (another planner of its own unit)", () => {
+    const planner = p("planner", CITY);
+    expect(canManageAccount(planner, { unitPath: CITY }, "planner")).toBe(false);
+    expect(canManageAccount(planner, { unitPath: CITY }, "reporter")).toBe(true);
+    expect(canManageAccount(planner, { unitPath: WARD }, "planner")).toBe(true);
+    expect(canManageAccount(planner, { unitPath: WARD }, "admin")).toBe(false);
+    expect(canManageAccount(planner, { unitPath: HANOI }, "viewer")).toBe(false);
+    expect(canManageAccount(p("admin", []), { unitPath: CITY }, "planner")).toBe(true);
   });
 
   it("lets a ward planner read its city's plan but not write it", () => {

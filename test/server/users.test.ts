@@ -5,7 +5,7 @@ import { findUnitByCode } from "../../src/server/db/repos/unit.repo";
 import { findUserByUsername } from "../../src/server/db/repos/user.repo";
 import { systemActor } from "../../src/server/services/context";
 import { todayIso } from "../../src/server/services/unit.service";
-import { updateUserAccount } from "../../src/server/services/user.service";
+import { createUser, updateUserAccount } from "../../src/server/services/user.service";
 import { createTestServer, type TestClient, type TestServer } from "../helpers/http";
 
 // Accounts, managed in the app by an administrator (or, for its subtree, a planner): a new officer gets a one-time password to
@@ -193,6 +193,14 @@ describe("an administrator manages accounts", () => {
     expect(
       (await server.request(wardPlanner, "PATCH", `/api/users/${viewer.json().id}`, { isActive: false })).statusCode,
     ).toBe(200);
+    // Nor a colleague: another planner of the city.
+    const colleague = await createUser(db, systemActor(), {
+      username: "cantho.kehoach2",
+      displayName: "Cán bộ kế hoạch thứ hai",
+      role: "planner",
+      unitId: cityId,
+    });
+    expect((await server.request(planner, "POST", `/api/users/${colleague.id}/reset-password`)).statusCode).toBe(403);
     // Reporters and viewers manage no accounts.
     for (const username of ["demo.reporter", "demo.viewer"]) {
       const client = await server.signIn(username);

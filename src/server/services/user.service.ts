@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { CreateUserInput, UpdateUserInput } from "../../contract/user";
-import { type AccessTarget, canAssignRole, type Role } from "../../core/access";
+import { type AccessTarget, canManageAccount, type Role } from "../../core/access";
 import { AppError } from "../../core/errors";
 import { parseUnitPath } from "../../core/units";
 import type { Db, Executor } from "../db/client";
@@ -46,10 +46,9 @@ async function placeOf(db: Executor, unitId: number | null, agencyId: number | n
   return unitId === null ? { unitPath: [] } : unitTarget(db, unitId);
 }
 
-/** The actor may manage an account at `place` with `role` (a planner: in its subtree, below administrator). */
+/** The actor may manage an account at `place` with `role` (core `canManageAccount`). */
 function assertMayManage(actor: Actor, place: AccessTarget, role: string): void {
-  assertCan(actor, "user.manage", place);
-  if (!canAssignRole(actor.principal, role as Role)) assertCan(actor, "user.manage");
+  if (!canManageAccount(actor.principal, place, role as Role)) throw new AppError("FORBIDDEN");
 }
 
 export type CreatedUserRow = UserRow & { oneTimePassword: string | null };

@@ -93,34 +93,35 @@ export function UsersPage() {
                           >
                             {t("users.history")}
                           </AnchorLink>
-                          {u.id !== me.id && (
-                            <Menu position="bottom-end" withinPortal>
-                              <Menu.Target>
-                                <Button
-                                  size="xs"
-                                  variant="subtle"
-                                  aria-label={t("users.actionsOf", { name: u.displayName })}
-                                >
-                                  {t("users.actions")}
-                                </Button>
-                              </Menu.Target>
-                              <Menu.Dropdown>
-                                <Menu.Item onClick={() => setEditing(u)}>{t("users.edit")}</Menu.Item>
-                                <Menu.Item onClick={() => setPending({ kind: "reset", user: u })}>
-                                  {t("users.reset")}
-                                </Menu.Item>
-                                {u.isActive ? (
-                                  <Menu.Item color="red" onClick={() => setPending({ kind: "lock", user: u })}>
-                                    {t("users.lock")}
+                          {u.id !== me.id &&
+                            !(me.role !== "admin" && u.role === "planner" && u.unitId === me.unitId) && (
+                              <Menu position="bottom-end" withinPortal>
+                                <Menu.Target>
+                                  <Button
+                                    size="xs"
+                                    variant="subtle"
+                                    aria-label={t("users.actionsOf", { name: u.displayName })}
+                                  >
+                                    {t("users.actions")}
+                                  </Button>
+                                </Menu.Target>
+                                <Menu.Dropdown>
+                                  <Menu.Item onClick={() => setEditing(u)}>{t("users.edit")}</Menu.Item>
+                                  <Menu.Item onClick={() => setPending({ kind: "reset", user: u })}>
+                                    {t("users.reset")}
                                   </Menu.Item>
-                                ) : (
-                                  <Menu.Item onClick={() => setPending({ kind: "unlock", user: u })}>
-                                    {t("users.unlock")}
-                                  </Menu.Item>
-                                )}
-                              </Menu.Dropdown>
-                            </Menu>
-                          )}
+                                  {u.isActive ? (
+                                    <Menu.Item color="red" onClick={() => setPending({ kind: "lock", user: u })}>
+                                      {t("users.lock")}
+                                    </Menu.Item>
+                                  ) : (
+                                    <Menu.Item onClick={() => setPending({ kind: "unlock", user: u })}>
+                                      {t("users.unlock")}
+                                    </Menu.Item>
+                                  )}
+                                </Menu.Dropdown>
+                              </Menu>
+                            )}
                         </Group>
                       </Table.Td>
                     </Table.Tr>
